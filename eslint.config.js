@@ -1,0 +1,17 @@
+// Resolvers are linted with AWS's APPSYNC_JS rules, so code the AppSync
+// runtime would reject never reaches a bundle.
+// https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html#utility-resolvers
+import appsync from '@aws-appsync/eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+
+export default [
+  {
+    files: ['resolvers/**/*.ts'],
+    ...appsync.configs.recommended,
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parser: tsParser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+];

@@ -1,0 +1,213 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  AWSDate: { input: string; output: string; }
+  AWSDateTime: { input: string; output: string; }
+  AWSEmail: { input: string; output: string; }
+  AWSIPAddress: { input: string; output: string; }
+  AWSJSON: { input: string; output: string; }
+  AWSPhone: { input: string; output: string; }
+  AWSTime: { input: string; output: string; }
+  AWSTimestamp: { input: number; output: number; }
+  AWSURL: { input: string; output: string; }
+};
+
+/** The fields of a new event. */
+export type CreateEventInput = {
+  /** An integer from 1 to 100,000. */
+  capacity: Scalars['Int']['input'];
+  /** A real calendar date or date-time in ISO 8601 (`2025-06-01` or `2025-06-01T18:30:00Z`); stored in UTC. */
+  date: Scalars['String']['input'];
+  /** 1 to 2,000 characters after trimming. */
+  description: Scalars['String']['input'];
+  /** 1 to 500 characters after trimming. */
+  location: Scalars['String']['input'];
+  /** 1 to 200 characters after trimming. */
+  organizer: Scalars['String']['input'];
+  /** DRAFT (the default) or PUBLISHED. */
+  status?: InputMaybe<EventStatus>;
+  /** 1 to 200 characters after trimming. */
+  title: Scalars['String']['input'];
+};
+
+/** The database's part of a health check. */
+export type DatabaseHealth = {
+  __typename?: 'DatabaseHealth';
+  /** Round-trip time of the read, in milliseconds. */
+  latencyMs: Scalars['Int']['output'];
+  /** Whether the database answered. */
+  reachable: Scalars['Boolean']['output'];
+};
+
+/** An event people can attend. */
+export type Event = {
+  __typename?: 'Event';
+  /** How many people may attend: an integer from 1 to 100,000. */
+  capacity: Scalars['Int']['output'];
+  /** When the event was created (UTC). */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** When the event starts, in UTC (ISO 8601, e.g. `2025-06-01T18:30:00.000Z`). */
+  date: Scalars['AWSDateTime']['output'];
+  /** What the event is about: 1 to 2,000 characters. */
+  description: Scalars['String']['output'];
+  /** Unique identifier, assigned by the API on creation. */
+  eventId: Scalars['ID']['output'];
+  /** Where the event takes place: 1 to 500 characters. */
+  location: Scalars['String']['output'];
+  /** Who runs the event: 1 to 200 characters. */
+  organizer: Scalars['String']['output'];
+  /** Where the event is in its lifecycle (see EventStatus). */
+  status: EventStatus;
+  /** Name of the event: 1 to 200 characters. */
+  title: Scalars['String']['output'];
+  /** When the event was last changed (UTC). */
+  updatedAt: Scalars['AWSDateTime']['output'];
+  /** Starts at 1 and grows by 1 on every change; pass it as expectedVersion to update or delete safely. */
+  version: Scalars['Int']['output'];
+};
+
+/** One page of events. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** The events on this page. */
+  items: Array<Event>;
+  /** Pass this as nextToken to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** Narrows listEvents. All given conditions must hold. */
+export type EventFilter = {
+  /** Only events on or after this moment (ISO 8601 date or date-time). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Only events run by this organizer (exact match); results come sorted by date. */
+  organizer?: InputMaybe<Scalars['String']['input']>;
+  /** Only events with this status; results come sorted by date. */
+  status?: InputMaybe<EventStatus>;
+  /** Only events on or before this moment (ISO 8601 date or date-time). */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Where an event is in its life.
+ *
+ * The lifecycle is DRAFT → PUBLISHED → ACTIVE → COMPLETED. Any state except
+ * COMPLETED and CANCELLED may also go to CANCELLED. COMPLETED and CANCELLED are
+ * final. Every other change of status fails with errorType
+ * `InvalidTransitionError`; the rule is checked by DynamoDB as part of the write,
+ * so it holds when two clients update the same event at once.
+ */
+export type EventStatus =
+  /** Happening now. */
+  | 'ACTIVE'
+  /** Called off. Final. */
+  | 'CANCELLED'
+  /** Over. Final. */
+  | 'COMPLETED'
+  /** Being prepared; the default for new events. */
+  | 'DRAFT'
+  /** Announced and open to the public. */
+  | 'PUBLISHED';
+
+/** Whether the API can serve requests. */
+export type Health = {
+  __typename?: 'Health';
+  /** When the check ran (UTC). */
+  checkedAt: Scalars['AWSDateTime']['output'];
+  /** Whether the database answered a read. */
+  database: DatabaseHealth;
+  /** OK when the database answered, otherwise DEGRADED. */
+  status: HealthStatus;
+  /** The API's version. */
+  version: Scalars['String']['output'];
+};
+
+/** Overall health. */
+export type HealthStatus =
+  | 'DEGRADED'
+  | 'OK';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an event (status DRAFT unless PUBLISHED is asked for) with version 1. */
+  createEvent: Event;
+  /**
+   * Deletes an event and returns it. With expectedVersion, fails with
+   * ConflictError when the event's version differs. Fails with NotFoundError when
+   * there is no such event.
+   */
+  deleteEvent: Maybe<Event>;
+  /**
+   * Changes the given fields of an event and adds 1 to its version. With
+   * expectedVersion, fails with ConflictError (changing nothing) when the event's
+   * version differs. Fails with NotFoundError when there is no such event.
+   */
+  updateEvent: Event;
+};
+
+
+export type MutationCreateEventArgs = {
+  input: CreateEventInput;
+};
+
+
+export type MutationDeleteEventArgs = {
+  eventId: Scalars['ID']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUpdateEventArgs = {
+  eventId: Scalars['ID']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
+  input: UpdateEventInput;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One event by id; null when there is none. */
+  getEvent: Maybe<Event>;
+  /** Proves the API and its database are reachable. Made for monitors. */
+  health: Health;
+  /**
+   * A page of events. Without a filter, events in no particular order; with a
+   * status or organizer filter, sorted by date. `limit` defaults to 20 and may be
+   * 1 to 100; pass the returned nextToken to get the next page.
+   */
+  listEvents: EventConnection;
+};
+
+
+export type QueryGetEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+export type QueryListEventsArgs = {
+  filter: InputMaybe<EventFilter>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields to change; fields left out keep their value. At least one is required. */
+export type UpdateEventInput = {
+  /** An integer from 1 to 100,000. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** A real calendar date or date-time in ISO 8601; stored in UTC. */
+  date?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 2,000 characters after trimming. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 500 characters after trimming. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters after trimming. */
+  organizer?: InputMaybe<Scalars['String']['input']>;
+  /** The next status; must be an allowed transition (see EventStatus). */
+  status?: InputMaybe<EventStatus>;
+  /** 1 to 200 characters after trimming. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};

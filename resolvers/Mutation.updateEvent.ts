@@ -1,0 +1,15 @@
+import type { Context } from '@aws-appsync/utils';
+import type { Event, MutationUpdateEventArgs } from '../generated/graphql';
+import { validateUpdateArgs } from './lib/validation';
+
+// Pipeline: readEventForWrite → updateEventItem. Input is checked before
+// anything is read, so a bad request costs no database call.
+
+export function request(ctx: Context<MutationUpdateEventArgs>) {
+  ctx.stash.changes = validateUpdateArgs(ctx.args.eventId, ctx.args.input, ctx.args.expectedVersion);
+  return {};
+}
+
+export function response(ctx: Context<MutationUpdateEventArgs>): Event {
+  return ctx.prev.result;
+}

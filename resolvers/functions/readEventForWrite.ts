@@ -1,0 +1,33 @@
+import type { Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import type { Event } from '../../generated/graphql';
+import { raiseConflict, raiseInternalError, raiseNotFound } from '../lib/errors';
+
+// First step of every write: read the event as it is now, so that a missing
+// event and a stale expectedVersion get their own clear errors. The write that
+// follows is conditioned on the version read here, so nothing that happens in
+// between can be overwritten.
+
+interface WriteArgs {
+  eventId: string;
+  expectedVersion?: number | null;
+}
+
+export function request(ctx: Context<WriteArgs>) {
+  return get({ key: { eventId: ctx.args.eventId }, consistentRead: true });
+}
+
+export function response(ctx: Context<WriteArgs>): Event {
+  if (ctx.error) {
+    raiseInternalError(ctx.error);
+  }
+  const current: Event | null = ctx.result;
+  if (!current) {
+    raiseNotFound(ctx.args.eventId);
+  }
+  const expectedVersion = ctx.args.expectedVersion;
+  if (typeof expectedVersion === 'number' && expectedVersion !== current.version) {
+    raiseConflict(ctx.args.eventId, expectedVersion, current.version);
+  }
+  return current;
+}

@@ -1,0 +1,57 @@
+import { util } from '@aws-appsync/utils';
+import type { EventStatus } from '../../generated/graphql';
+
+/** One broken input rule; `errorInfo.failures` of a ValidationError lists them all. */
+export interface ValidationFailure {
+  /** the argument path, e.g. `input.title` */
+  field: string;
+  /** a stable rule name clients can switch on, e.g. `LENGTH` */
+  rule: string;
+  message: string;
+}
+
+export function raiseValidationError(failures: ValidationFailure[]): never {
+  const summary = failures.map((failure) => failure.message).join('; ');
+  return util.error(`Invalid input: ${summary}`, 'ValidationError', null, { failures });
+}
+
+export function raiseNotFound(eventId: string): never {
+  return util.error(`No event with id ${eventId}`, 'NotFoundError', null, { eventId });
+}
+
+export function raiseConflict(eventId: string, expectedVersion: number, actualVersion: number): never {
+  return util.error(
+    `Event ${eventId} is at version ${actualVersion}, not ${expectedVersion}: read it again and retry`,
+    'ConflictError',
+    null,
+    { eventId, expectedVersion, actualVersion },
+  );
+}
+
+export function raiseConcurrentChange(eventId: string): never {
+  return util.error(
+    `Event ${eventId} was changed by another request meanwhile: read it again and retry`,
+    'ConflictError',
+    null,
+    { eventId },
+  );
+}
+
+export function raiseInvalidTransition(eventId: string, from: EventStatus, to: EventStatus): never {
+  return util.error(
+    `Event ${eventId} cannot go from ${from} to ${to}`,
+    'InvalidTransitionError',
+    null,
+    { eventId, from, to },
+  );
+}
+
+/**
+ * A data-source failure the caller cannot fix. The DynamoDB message names the
+ * table and other internals, so only its type goes to the logs and none of it
+ * to the client.
+ */
+export function raiseInternalError(error: { type: string }): never {
+  console.error(`data source error: ${error.type}`);
+  return util.error('The request could not be completed; try again later', 'InternalError');
+}

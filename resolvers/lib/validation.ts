@@ -1,0 +1,174 @@
+import type { CreateEventInput, EventFilter, EventStatus, UpdateEventInput } from '../../generated/graphql';
+import { formatUtcIso, parseIsoDate } from './iso-date';
+import { INITIAL_STATUSES } from './lifecycle';
+import { raiseValidationError, type ValidationFailure } from './errors';
+
+// Every rule is checked and every failure reported at once, so a form can
+// mark all its bad fields after one round trip.
+
+const TEXT_LIMITS = {
+  title: 200,
+  description: 2000,
+  location: 500,
+  organizer: 200,
+} as const;
+type TextField = keyof typeof TEXT_LIMITS;
+const TEXT_FIELDS: TextField[] = ['title', 'description', 'location', 'organizer'];
+
+export const MAX_CAPACITY = 100_000;
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+const MAX_EVENT_ID_LENGTH = 128;
+
+/** The stored form of an event's editable fields: text trimmed, date in UTC. */
+export interface EventChanges {
+  title?: string;
+  description?: string;
+  date?: string;
+  location?: string;
+  capacity?: number;
+  organizer?: string;
+  status?: EventStatus;
+}
+
+function checkText(path: string, field: TextField, value: string, failures: ValidationFailure[], changes: EventChanges) {
+  const trimmed = value.trim();
+  const max = TEXT_LIMITS[field];
+  if (trimmed.length < 1 || trimmed.length > max) {
+    failures.push({ field: path, rule: 'LENGTH', message: `${path} must be 1 to ${max} characters (after trimming)` });
+    return;
+  }
+  changes[field] = trimmed;
+}
+
+function checkCapacity(path: string, value: number, failures: ValidationFailure[], changes: EventChanges) {
+  if (Math.floor(value) !== value || value < 1 || value > MAX_CAPACITY) {
+    failures.push({ field: path, rule: 'RANGE', message: `${path} must be an integer from 1 to ${MAX_CAPACITY}` });
+    return;
+  }
+  changes.capacity = value;
+}
+
+/** The UTC form of an ISO 8601 date, or null after recording why it is not one. */
+function checkDate(path: string, value: string, failures: ValidationFailure[]): string | null {
+  const epochMs = parseIsoDate(value);
+  if (epochMs === null) {
+    failures.push({
+      field: path,
+      rule: 'ISO8601_DATE',
+      message: `${path} must be a real calendar date in ISO 8601, e.g. 2025-06-01 or 2025-06-01T18:30:00Z`,
+    });
+    return null;
+  }
+  return formatUtcIso(epochMs);
+}
+
+function checkFields(input: UpdateEventInput, failures: ValidationFailure[]): EventChanges {
+  const changes: EventChanges = {};
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    if (typeof value === 'string') {
+      checkText(`input.${field}`, field, value, failures, changes);
+    }
+  }
+  if (typeof input.capacity === 'number') {
+    checkCapacity('input.capacity', input.capacity, failures, changes);
+  }
+  if (typeof input.date === 'string') {
+    const date = checkDate('input.date', input.date, failures);
+    if (date !== null) {
+      changes.date = date;
+    }
+  }
+  if (input.status) {
+    changes.status = input.status;
+  }
+  return changes;
+}
+
+export function validateEventId(path: string, eventId: string, failures: ValidationFailure[]) {
+  if (eventId.trim().length < 1 || eventId.length > MAX_EVENT_ID_LENGTH) {
+    failures.push({ field: path, rule: 'LENGTH', message: `${path} must be 1 to ${MAX_EVENT_ID_LENGTH} characters` });
+  }
+}
+
+export function validateExpectedVersion(expectedVersion: number | null | undefined, failures: ValidationFailure[]) {
+  if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion < 1) {
+    failures.push({ field: 'expectedVersion', rule: 'RANGE', message: 'expectedVersion must be 1 or more' });
+  }
+}
+
+/** Raises a ValidationError naming every failure, if there is any. */
+export function assertValid(failures: ValidationFailure[]) {
+  if (failures.length > 0) {
+    raiseValidationError(failures);
+  }
+}
+
+export function validateCreateInput(input: CreateEventInput): EventChanges & { status: EventStatus } {
+  const failures: ValidationFailure[] = [];
+  const changes = checkFields(input, failures);
+  const status = input.status ?? 'DRAFT';
+  if (INITIAL_STATUSES.indexOf(status) < 0) {
+    failures.push({ field: 'input.status', rule: 'INITIAL_STATUS', message: 'input.status must be DRAFT or PUBLISHED for a new event' });
+  }
+  assertValid(failures);
+  return { ...changes, status };
+}
+
+/** Fields given as null cannot be removed: every event has them all. */
+function nullFields(input: UpdateEventInput): string[] {
+  return Object.keys(input).filter((field) => input[field as keyof UpdateEventInput] === null);
+}
+
+export function validateUpdateArgs(eventId: string, input: UpdateEventInput, expectedVersion?: number | null): EventChanges {
+  const failures: ValidationFailure[] = [];
+  validateEventId('eventId', eventId, failures);
+  validateExpectedVersion(expectedVersion, failures);
+  for (const field of nullFields(input)) {
+    failures.push({ field: `input.${field}`, rule: 'NOT_NULL', message: `input.${field} cannot be null` });
+  }
+  const changes = checkFields(input, failures);
+  if (Object.keys(input).length === 0) {
+    failures.push({ field: 'input', rule: 'NOT_EMPTY', message: 'input must change at least one field' });
+  }
+  assertValid(failures);
+  return changes;
+}
+
+export interface ListQuery {
+  status?: EventStatus;
+  organizer?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export function validateListArgs(filter: EventFilter | null | undefined, limit: number | null | undefined): ListQuery {
+  const failures: ValidationFailure[] = [];
+  const query: ListQuery = { limit: limit ?? DEFAULT_PAGE_SIZE };
+  if (query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
+    failures.push({ field: 'limit', rule: 'RANGE', message: `limit must be from 1 to ${MAX_PAGE_SIZE}` });
+  }
+  if (filter?.status) {
+    query.status = filter.status;
+  }
+  if (typeof filter?.organizer === 'string') {
+    const organizer = filter.organizer.trim();
+    if (organizer.length < 1) {
+      failures.push({ field: 'filter.organizer', rule: 'LENGTH', message: 'filter.organizer must not be blank' });
+    }
+    query.organizer = organizer;
+  }
+  if (typeof filter?.from === 'string') {
+    query.from = checkDate('filter.from', filter.from, failures) ?? undefined;
+  }
+  if (typeof filter?.to === 'string') {
+    query.to = checkDate('filter.to', filter.to, failures) ?? undefined;
+  }
+  if (query.from && query.to && query.from > query.to) {
+    failures.push({ field: 'filter.to', rule: 'DATE_RANGE', message: 'filter.to must not be before filter.from' });
+  }
+  assertValid(failures);
+  return query;
+}
