@@ -1,0 +1,165 @@
+import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDynamoDBClient } from './client.ts';
+import { JavaNotFoundError, PortInUseError, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local.ts';
+import { freePort } from './tcp-port.ts';
+
+// These start DynamoDB Local instances of their own, beside the one the test run shares.
+
+const PARENT_FIXTURE = fileURLToPath(new URL('./test-fixtures/dynamodb-local-parent.ts', import.meta.url));
+
+/** Whether a process runs; a zombie (dead, not yet reaped) does not count. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+  return state !== 'Z';
+}
+
+async function waitUntilGone(pid: number, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (isRunning(pid) && Date.now() < deadline) {
+    await sleep(20);
+  }
+  return !isRunning(pid);
+}
+
+async function tableNames(dynamodbLocal: DynamoDBLocal) {
+  const client = createDynamoDBClient({ endpoint: dynamodbLocal.endpoint });
+  return (await client.send(new ListTablesCommand({}))).TableNames;
+}
+
+function expectOneLine(error: unknown) {
+  expect((error as Error).message).not.toMatch(/\n/);
+}
+
+describe('startDynamoDBLocal', () => {
+  it('starts on the port asked for, answers, refuses a second start there, and is gone after stop()', async () => {
+    const port = await freePort();
+    const dynamodbLocal = await startDynamoDBLocal({ inMemory: true, port });
+    try {
+      expect(dynamodbLocal.endpoint).toBe(`http://127.0.0.1:${port}`);
+      expect(dynamodbLocal.startupMs).toBeGreaterThan(0);
+      expect(await tableNames(dynamodbLocal)).toEqual([]);
+      const busy = await startDynamoDBLocal({ port }).catch((error: unknown) => error);
+      expect(busy).toBeInstanceOf(PortInUseError);
+      expect((busy as Error).message).toBe(
+        `Port ${port} is already in use: stop what listens there, or ask for port 0 to get a free one`,
+      );
+    } finally {
+      await dynamodbLocal.stop();
+    }
+    expect(isRunning(dynamodbLocal.pid)).toBe(false);
+    await expect(tableNames(dynamodbLocal)).rejects.toThrow();
+    await dynamodbLocal.stop();
+  });
+
+  it('picks a free port when none is given', async () => {
+    const dynamodbLocal = await startDynamoDBLocal();
+    try {
+      expect(dynamodbLocal.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await tableNames(dynamodbLocal)).toEqual([]);
+    } finally {
+      await dynamodbLocal.stop();
+    }
+    expect(isRunning(dynamodbLocal.pid)).toBe(false);
+  });
+
+  it('keeps tables in dataDir, creating the directory, across restarts', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'dynamodb-local-test-'));
+    const dataDir = join(parent, 'not', 'yet', 'there');
+    try {
+      const first = await startDynamoDBLocal({ dataDir });
+      try {
+        await createDynamoDBClient({ endpoint: first.endpoint }).send(
+          new CreateTableCommand({
+            TableName: 'kept',
+            BillingMode: 'PAY_PER_REQUEST',
+            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          }),
+        );
+      } finally {
+        await first.stop();
+      }
+      const second = await startDynamoDBLocal({ dataDir });
+      try {
+        expect(await tableNames(second)).toEqual(['kept']);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('says in one line what to do when Java is missing', async () => {
+    const error = await startDynamoDBLocal({ javaExecutable: '/nonexistent/bin/java' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(JavaNotFoundError);
+    expect((error as Error).message).toMatch(
+      /^Java was not found \(tried "\/nonexistent\/bin\/java"\): install a Java runtime/,
+    );
+    expectOneLine(error);
+  });
+
+  it('keeps tables in memory when asked to, even with a dataDir: nothing is written there', async () => {
+    const dataDir = join(tmpdir(), `dynamodb-local-unused-${process.pid}-${Date.now()}`);
+    const dynamodbLocal = await startDynamoDBLocal({ inMemory: true, dataDir });
+    await dynamodbLocal.stop();
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});
+
+describe('DynamoDB Local does not outlive the process that started it', () => {
+  async function runParent(mode: 'exit' | 'wait' | 'own-handler') {
+    const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    parent.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      parent.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const deadline = Date.now() + 20_000;
+    while (!stdout.includes('jvmPid') && Date.now() < deadline && parent.exitCode === null) {
+      await sleep(20);
+    }
+    const jvmPid = (
+      JSON.parse(stdout.split('\n').find((line) => line.includes('jvmPid')) ?? '{}') as { jvmPid: number }
+    ).jvmPid;
+    return { parent, jvmPid, exited, output: () => stdout };
+  }
+
+  it('is killed when the parent exits', async () => {
+    const { jvmPid, exited } = await runParent('exit');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(await waitUntilGone(jvmPid)).toBe(true);
+  });
+
+  it('is killed on SIGTERM, and the parent still ends by that signal when it has no handler of its own', async () => {
+    const { parent, jvmPid, exited } = await runParent('wait');
+    expect(isRunning(jvmPid)).toBe(true);
+    parent.kill('SIGTERM');
+    expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(await waitUntilGone(jvmPid)).toBe(true);
+  });
+
+  it("is killed on SIGTERM, and the parent's own SIGTERM handler still runs", async () => {
+    const { parent, jvmPid, exited, output } = await runParent('own-handler');
+    parent.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 42, signal: null });
+    expect(output()).toContain('own handler ran');
+    expect(await waitUntilGone(jvmPid)).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createDynamoDBClient } from '../../local/dynamodb/client.ts';
+import { ensureTable } from '../../local/dynamodb/ensure-table.ts';
+import type { TableDefinition } from '../../model/events-table.ts';
+
+// Tables for tests in the shared DynamoDB Local: every test file makes its
+// own, under a name no other file or run uses, so files run in parallel
+// without seeing each other's data.
+
+/** e.g. `events-4711-9f3a1c2b`: the base, this worker's pid, and random hex. */
+export function uniqueTableName(base: string): string {
+  return `${base}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** A client of the DynamoDB the test run shares (see dynamodb-local.global-setup.ts). */
+export function testDynamoDBClient(): DynamoDBClient {
+  return createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+}
+
+/** Creates a fresh table from a definition and returns its name. */
+export async function createTestTable(client: DynamoDBClient, definition: TableDefinition): Promise<string> {
+  const tableName = uniqueTableName(definition.name);
+  await ensureTable(client, definition, tableName);
+  return tableName;
+}
+
+/**
+ * The table of the AWS docs' DynamoDB examples: posts by `id`, and an
+ * `owner-index` to list an owner's posts by date, as in the Query example of
+ * https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-query.html
+ */
+export const postsTable: TableDefinition = {
+  name: 'posts',
+  partitionKey: { name: 'id', type: 'S' },
+  globalSecondaryIndexes: [
+    {
+      indexName: 'owner-index',
+      partitionKey: { name: 'ownerId', type: 'S' },
+      sortKey: { name: 'postedAt', type: 'S' },
+    },
+  ],
+};
+
+/** The second table of the docs' batch and transaction examples. */
+export const authorsTable: TableDefinition = {
+  name: 'authors',
+  partitionKey: { name: 'authorId', type: 'S' },
+  globalSecondaryIndexes: [],
+};
