@@ -94,4 +94,83 @@ export interface FieldInvocation {
 export interface FieldOutcome {
   data: unknown;
   errors: ResolverError[];
+  /** `console.*` and `util.log.*` lines of the resolver's handlers, in order (AppSync sends them to CloudWatch) */
+  logs?: string[];
 }
+
+/** The `ctx` a request or response handler receives (`args` is added as an alias of `arguments`). */
+export interface HandlerContext {
+  arguments: Record<string, unknown>;
+  source: Record<string, unknown> | null;
+  identity: Identity;
+  request: RequestInfo;
+  info: FieldInfo;
+  /** shared by a resolver and its pipeline functions; handlers mutate it */
+  stash: Record<string, unknown>;
+  /** `ctx.prev.result`: the previous step's result in a pipeline */
+  prev?: { result: unknown };
+  /** the data source's result, for a response handler */
+  result?: unknown;
+  /** the data source's failure, for a response handler */
+  error?: DataSourceError;
+}
+
+export type HandlerName = 'request' | 'response';
+
+/** How one handler ended. */
+export type HandlerOutcome =
+  | { kind: 'returned'; value: unknown }
+  /** `runtime.earlyReturn(value, { skipTo })` */
+  | { kind: 'earlyReturn'; value: unknown; skipTo?: 'END' | 'NEXT' }
+  /** `util.error(...)` or `util.unauthorized()` */
+  | { kind: 'error'; error: ResolverError }
+  /** the code itself failed: a TypeError, a forbidden construct, a missing export */
+  | { kind: 'codeError'; error: ResolverError };
+
+export interface HandlerEvaluation {
+  outcome: HandlerOutcome;
+  /** `util.appendError(...)` calls, in order */
+  appendedErrors: ResolverError[];
+  /** `console.*` and `util.log.*` lines */
+  logs: string[];
+}
+
+/**
+ * What `util`, `runtime` and `extensions` report back to the evaluator while a
+ * handler runs. One scope per handler evaluation, never shared.
+ */
+export interface EvaluationScope {
+  appendError(error: ResolverError): void;
+  log(line: string): void;
+  /** `util.authType()`: "API Key Authorization", "User Pool Authorization", … */
+  authType: string;
+}
+
+/** AppSync's authorization modes that this API uses. */
+export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS';
+
+/** Who sent a request, once its credentials were checked. */
+export interface AuthenticatedCaller {
+  authMode: AuthMode;
+  /** what AppSync puts in `ctx.identity` for this mode (empty for API_KEY) */
+  identity: Identity;
+}
+
+/**
+ * The outcome of checking a request's credentials. AppSync answers a refused
+ * request with HTTP 401 and `errorType: "UnauthorizedException"`.
+ */
+export type AuthenticationResult =
+  | { ok: true; caller: AuthenticatedCaller }
+  | { ok: false; message: string };
+
+export interface IncomingRequestCredentials {
+  /** lower-cased header names */
+  headers: Record<string, string | undefined>;
+  sourceIp: string;
+}
+
+export type RequestAuthenticator = (request: IncomingRequestCredentials) => Promise<AuthenticationResult>;
+
+/** Whether a caller's mode may resolve a field, by the schema's `@aws_*` auth directives. */
+export type FieldAuthorizer = (typeName: string, fieldName: string, caller: AuthenticatedCaller) => boolean;

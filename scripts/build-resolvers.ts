@@ -56,11 +56,9 @@ function reportRebuilds(onRebuild: BuildOptions['onRebuild']): esbuild.Plugin {
   };
 }
 
-export async function buildResolverBundles(options: BuildOptions = {}): Promise<ResolverBuild> {
-  const outdir = fromProjectRoot(options.outDir ?? BUNDLE_DIR);
-  const config: esbuild.BuildOptions = {
-    entryPoints: entryPoints(),
-    outdir,
+/** How one APPSYNC_JS bundle is built; shared with tools that bundle a single resolver (local/evaluate-cli.ts). */
+export function appsyncBundleOptions(): esbuild.BuildOptions {
+  return {
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -68,9 +66,18 @@ export async function buildResolverBundles(options: BuildOptions = {}): Promise<
     external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
     sourcemap: 'inline',
     sourcesContent: false,
-    metafile: true,
     logLevel: 'silent',
     define: { API_VERSION: JSON.stringify(apiVersion()) },
+  };
+}
+
+export async function buildResolverBundles(options: BuildOptions = {}): Promise<ResolverBuild> {
+  const outdir = fromProjectRoot(options.outDir ?? BUNDLE_DIR);
+  const config: esbuild.BuildOptions = {
+    ...appsyncBundleOptions(),
+    entryPoints: entryPoints(),
+    outdir,
+    metafile: true,
   };
   if (options.watch) {
     const context = await esbuild.context({ ...config, plugins: [reportRebuilds(options.onRebuild)] });

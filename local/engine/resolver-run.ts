@@ -1,0 +1,69 @@
+import { evaluateHandler } from '../runtime/evaluate-handler.ts';
+import type {
+  CodeBundle,
+  DataSource,
+  DataSourceOutcome,
+  FieldInvocation,
+  HandlerContext,
+  HandlerName,
+  HandlerOutcome,
+  ResolverError,
+} from '../types.ts';
+import { NONE_DATA_SOURCE, NoneDataSource } from './none-data-source.ts';
+
+/** The part of `ctx` that differs between the handlers of one resolver run. */
+export type StepContext = Pick<HandlerContext, 'prev' | 'result' | 'error'>;
+
+const noneDataSource = new NoneDataSource();
+
+/**
+ * What one resolver run shares across its handlers and pipeline functions:
+ * the field's invocation, one stash ("The same stash object lives through a
+ * single resolver run"), the errors reported and the lines logged so far.
+ * https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html
+ */
+export class ResolverRun {
+  readonly stash: Record<string, unknown> = {};
+  readonly errors: ResolverError[] = [];
+  readonly logs: string[] = [];
+
+  constructor(
+    private readonly invocation: FieldInvocation,
+    private readonly dataSources: ReadonlyMap<string, DataSource>,
+    private readonly authType: string,
+  ) {}
+
+  /** Evaluates a handler; errors it appended are kept, whatever its outcome. */
+  evaluate(bundle: CodeBundle, handler: HandlerName, step: StepContext = {}): HandlerOutcome {
+    const ctx: HandlerContext = {
+      arguments: this.invocation.arguments,
+      source: this.invocation.source,
+      identity: this.invocation.identity,
+      request: this.invocation.request,
+      info: this.invocation.info,
+      stash: this.stash,
+      ...step,
+    };
+    const evaluation = evaluateHandler(bundle, handler, ctx, { authType: this.authType });
+    this.errors.push(...evaluation.appendedErrors);
+    this.logs.push(...evaluation.logs);
+    return evaluation.outcome;
+  }
+
+  /** Sends a request handler's value to the data source of that name. */
+  callDataSource(name: string, request: unknown): Promise<DataSourceOutcome> {
+    const dataSource = this.dataSources.get(name) ?? (name === NONE_DATA_SOURCE ? noneDataSource : undefined);
+    if (!dataSource) {
+      throw new Error(
+        `No data source named '${name}': the resolver wiring and the local server's data sources disagree`,
+      );
+    }
+    return dataSource.invoke(request);
+  }
+
+  /** The field's outcome: `data`, and every error reported along the way. */
+  outcome(data: unknown, terminalError?: ResolverError) {
+    const errors = terminalError ? [...this.errors, terminalError] : this.errors;
+    return { data: terminalError ? null : data, errors, logs: this.logs };
+  }
+}
