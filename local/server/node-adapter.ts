@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
+
+// node:http in and out of the server's plain request and response.
+
+function readBody(incoming: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes) {
+        // stop collecting; node:http discards the rest once the response is sent
+        incoming.off('data', onData);
+        incoming.resume();
+        reject(new BodyTooLargeError(`request body over ${limitBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    incoming.on('data', onData);
+    incoming.once('end', () => resolve(Buffer.concat(chunks)));
+    incoming.once('error', reject);
+  });
+}
+
+function headersOf(incoming: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+export function toLocalRequest(incoming: IncomingMessage): LocalRequest {
+  let body: Promise<Buffer> | undefined;
+  return {
+    method: incoming.method ?? 'GET',
+    path: new URL(incoming.url ?? '/', 'http://localhost').pathname,
+    headers: headersOf(incoming),
+    sourceIp: incoming.socket.remoteAddress ?? '',
+    body: (limitBytes = Number.POSITIVE_INFINITY) => (body ??= readBody(incoming, limitBytes)),
+  };
+}
+
+export function sendResponse(outgoing: ServerResponse, response: LocalResponse): void {
+  outgoing.writeHead(response.status, response.headers);
+  outgoing.end(response.body);
+}

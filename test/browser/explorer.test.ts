@@ -1,0 +1,69 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_EVENT, eventInput } from '../support/event-operations';
+import { startLocalApi, type LocalApi } from '../support/local-api';
+
+// The explorer as a developer uses it: a real (headless) Chromium opens the
+// page the local API serves, runs the default listEvents query and sees the
+// event just created. The page must work offline: every request it makes
+// stays on 127.0.0.1, and anything else would be blocked and fail the test.
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let api: LocalApi;
+let browser: Browser;
+
+beforeAll(async () => {
+  api = await startLocalApi();
+  // the system Chromium: playwright-core never downloads a browser
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+describe('the explorer', () => {
+  it('lists a newly created event, loading everything from 127.0.0.1', async () => {
+    const title = `Explorer check ${Date.now()}`;
+    // published: the explorer calls with the API key, which sees published events only
+    const created = await api.request(CREATE_EVENT, { input: eventInput({ title, status: 'PUBLISHED' }) });
+    expect(created.errors).toBeUndefined();
+
+    const context = await browser.newContext();
+    const requested: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      requested.push(url.href);
+      return url.hostname === '127.0.0.1' ? route.continue() : route.abort();
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await page.goto(`${api.origin}/`);
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(
+      (expected) => document.querySelector('.graphiql-response')?.textContent?.includes(expected) ?? false,
+      title,
+      { timeout: 20_000 },
+    );
+    const result = await page.locator('.graphiql-response').textContent();
+    expect(result).toContain('listEvents');
+    expect(result).not.toContain('errors');
+    expect(pageErrors).toEqual([]);
+
+    const offHost = requested.filter((href) => new URL(href).hostname !== '127.0.0.1');
+    expect(offHost).toEqual([]);
+    expect(requested.some((href) => href.endsWith('/explorer/graphiql.min.js'))).toBe(true);
+    expect(requested.some((href) => href.endsWith('/graphql'))).toBe(true);
+    await context.close();
+  }, 60_000);
+});
