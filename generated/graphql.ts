@@ -45,7 +45,10 @@ export type DatabaseHealth = {
   reachable: Scalars['Boolean']['output'];
 };
 
-/** An event people can attend. */
+/**
+ * An event people can attend. Anyone with the API key can read published
+ * events; DRAFT events are visible only to their owner and to admins.
+ */
 export type Event = {
   __typename?: 'Event';
   /** How many people may attend: an integer from 1 to 100,000. */
@@ -62,6 +65,8 @@ export type Event = {
   location: Scalars['String']['output'];
   /** Who runs the event: 1 to 200 characters. */
   organizer: Scalars['String']['output'];
+  /** The signed-in user who created the event (their Cognito `sub`). Only they and admins may change or delete it. */
+  ownerId: Scalars['ID']['output'];
   /** Where the event is in its lifecycle (see EventStatus). */
   status: EventStatus;
   /** Name of the event: 1 to 200 characters. */
@@ -132,6 +137,12 @@ export type HealthStatus =
   | 'DEGRADED'
   | 'OK';
 
+/**
+ * Writes. Every mutation needs a signed-in user (a Cognito user pool token in
+ * the `Authorization` header); an API key alone is refused with errorType
+ * `Unauthorized`. An event belongs to the user who created it: only they, or a
+ * member of the `admins` group, may update or delete it.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an event (status DRAFT unless PUBLISHED is asked for) with version 1. */
@@ -151,43 +162,78 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes. Every mutation needs a signed-in user (a Cognito user pool token in
+ * the `Authorization` header); an API key alone is refused with errorType
+ * `Unauthorized`. An event belongs to the user who created it: only they, or a
+ * member of the `admins` group, may update or delete it.
+ */
 export type MutationCreateEventArgs = {
   input: CreateEventInput;
 };
 
 
+/**
+ * Writes. Every mutation needs a signed-in user (a Cognito user pool token in
+ * the `Authorization` header); an API key alone is refused with errorType
+ * `Unauthorized`. An event belongs to the user who created it: only they, or a
+ * member of the `admins` group, may update or delete it.
+ */
 export type MutationDeleteEventArgs = {
   eventId: Scalars['ID']['input'];
   expectedVersion: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * Writes. Every mutation needs a signed-in user (a Cognito user pool token in
+ * the `Authorization` header); an API key alone is refused with errorType
+ * `Unauthorized`. An event belongs to the user who created it: only they, or a
+ * member of the `admins` group, may update or delete it.
+ */
 export type MutationUpdateEventArgs = {
   eventId: Scalars['ID']['input'];
   expectedVersion: InputMaybe<Scalars['Int']['input']>;
   input: UpdateEventInput;
 };
 
+/**
+ * Reads. The API key (`x-api-key`) sees published events only; a signed-in user
+ * (Cognito token in `Authorization`) also sees their own drafts, and admins see
+ * every event.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** One event by id; null when there is none. */
+  /** One event by id; null when there is none, or when it is a draft the caller may not see. */
   getEvent: Maybe<Event>;
   /** Proves the API and its database are reachable. Made for monitors. */
   health: Health;
   /**
-   * A page of events. Without a filter, events in no particular order; with a
-   * status or organizer filter, sorted by date. `limit` defaults to 20 and may be
-   * 1 to 100; pass the returned nextToken to get the next page.
+   * A page of events the caller may see, sorted by date. `limit` defaults to 20
+   * and may be 1 to 100; pass the returned nextToken to get the next page. A
+   * page may hold fewer than `limit` events while nextToken is not null (drafts
+   * the caller may not see, or organizer and status filters combined, are
+   * skipped after reading): keep following nextToken until it is null.
    */
   listEvents: EventConnection;
 };
 
 
+/**
+ * Reads. The API key (`x-api-key`) sees published events only; a signed-in user
+ * (Cognito token in `Authorization`) also sees their own drafts, and admins see
+ * every event.
+ */
 export type QueryGetEventArgs = {
   eventId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads. The API key (`x-api-key`) sees published events only; a signed-in user
+ * (Cognito token in `Authorization`) also sees their own drafts, and admins see
+ * every event.
+ */
 export type QueryListEventsArgs = {
   filter: InputMaybe<EventFilter>;
   limit: InputMaybe<Scalars['Int']['input']>;

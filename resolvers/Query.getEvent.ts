@@ -1,9 +1,9 @@
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { Event, QueryGetEventArgs } from '../generated/graphql';
-import { raiseInternalError } from './lib/errors';
+import { maySee, signedInCaller } from './lib/caller';
+import { raiseInternalError, type ValidationFailure } from './lib/errors';
 import { assertValid, validateEventId } from './lib/validation';
-import type { ValidationFailure } from './lib/errors';
 
 export function request(ctx: Context<QueryGetEventArgs>) {
   const failures: ValidationFailure[] = [];
@@ -16,5 +16,7 @@ export function response(ctx: Context<QueryGetEventArgs>): Event | null {
   if (ctx.error) {
     raiseInternalError(ctx.error);
   }
-  return ctx.result ?? null;
+  const event: Event | null = ctx.result;
+  // a draft the caller may not see is answered as if it did not exist
+  return event && maySee(signedInCaller(ctx), event) ? event : null;
 }

@@ -1,6 +1,8 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import { remove } from '@aws-appsync/utils/dynamodb';
 import type { Event, MutationDeleteEventArgs } from '../../generated/graphql';
+import { signedInCaller } from '../lib/caller';
+import { unchangedSinceRead } from '../lib/conditions';
 import { raiseConcurrentChange, raiseInternalError } from '../lib/errors';
 
 // Deletes only the version read by readEventForWrite: a change made in between
@@ -8,7 +10,11 @@ import { raiseConcurrentChange, raiseInternalError } from '../lib/errors';
 
 export function request(ctx: Context<MutationDeleteEventArgs>) {
   const current: Event = ctx.prev.result;
-  return remove({ key: { eventId: current.eventId }, condition: { version: { eq: current.version } } });
+  const caller = signedInCaller(ctx);
+  if (!caller) {
+    util.unauthorized();
+  }
+  return remove({ key: { eventId: current.eventId }, condition: unchangedSinceRead(caller, current) });
 }
 
 export function response(ctx: Context<MutationDeleteEventArgs>): Event | null {

@@ -1,34 +1,37 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { operations, update } from '@aws-appsync/utils/dynamodb';
 import type { Event, MutationUpdateEventArgs } from '../../generated/graphql';
+import { signedInCaller } from '../lib/caller';
+import { unchangedSinceRead } from '../lib/conditions';
 import { raiseConcurrentChange, raiseInternalError, raiseInvalidTransition } from '../lib/errors';
 import { allowedPreviousStatuses, isAllowedTransition } from '../lib/lifecycle';
 import type { EventChanges } from '../lib/validation';
 
 /**
- * The write holds only if the event is still at the version read before, and,
- * when the status changes, still in a status the lifecycle allows that change
- * from: DynamoDB checks both atomically with the write.
+ * When the status changes, the event must still be in a status the lifecycle
+ * allows that change from: DynamoDB checks it atomically with the write.
  */
-function writeCondition(current: Event, changes: EventChanges) {
-  const sameVersion = { version: { eq: current.version } };
+function statusConditions(current: Event, changes: EventChanges) {
   if (!changes.status || changes.status === current.status) {
-    return sameVersion;
+    return [];
   }
-  const allowedStatuses = allowedPreviousStatuses(changes.status).map((status) => ({ status: { eq: status } }));
-  return { and: [sameVersion, { or: allowedStatuses }] };
+  return [{ or: allowedPreviousStatuses(changes.status).map((status) => ({ status: { eq: status } })) }];
 }
 
 export function request(ctx: Context<MutationUpdateEventArgs>) {
   const current: Event = ctx.prev.result;
   const changes: EventChanges = ctx.stash.changes;
+  const caller = signedInCaller(ctx);
+  if (!caller) {
+    util.unauthorized();
+  }
   if (changes.status && changes.status !== current.status && !isAllowedTransition(current.status, changes.status)) {
     raiseInvalidTransition(current.eventId, current.status, changes.status);
   }
   return update({
     key: { eventId: current.eventId },
     update: { ...changes, updatedAt: util.time.nowISO8601(), version: operations.increment(1) },
-    condition: writeCondition(current, changes),
+    condition: unchangedSinceRead(caller, current, statusConditions(current, changes)),
   });
 }
 

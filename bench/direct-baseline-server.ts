@@ -1,0 +1,54 @@
+import { GetItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { buildSchema, graphql } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INDEX_BY_STATUS } from '../model/events-table.ts';
+import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
+
+// The least a GraphQL server can do for getEvent and listEvents(status):
+// graphql-js resolvers calling the DynamoDB SDK directly, no validation, no
+// resolver runtime. The local AppSync runtime is measured against it.
+
+function rootResolvers(client: DynamoDBClient, tableName: string) {
+  return {
+    async getEvent({ eventId }: { eventId: string }) {
+      const result = await client.send(new GetItemCommand({ TableName: tableName, Key: { eventId: { S: eventId } } }));
+      return result.Item ? unmarshall(result.Item) : null;
+    },
+    async listEvents({ filter, limit }: { filter: { status: string }; limit?: number }) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: INDEX_BY_STATUS,
+          KeyConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': { S: filter.status } },
+          Limit: limit ?? 20,
+        }),
+      );
+      return { items: (result.Items ?? []).map((item) => unmarshall(item)), nextToken: null };
+    },
+  };
+}
+
+export async function startDirectBaselineServer(client: DynamoDBClient, tableName: string) {
+  const schema = buildSchema(`${readAppSyncPrelude()}\n${readSchema()}`);
+  const rootValue = rootResolvers(client, tableName);
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) {
+      chunks.push(chunk as Buffer);
+    }
+    const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const result = await graphql({ schema, source: query, rootValue, variableValues: variables });
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(result));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

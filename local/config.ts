@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { parseAllowedOrigins } from '../model/allowed-origins.ts';
+import { parseStage, type Stage } from '../model/api-settings.ts';
+import { eventsTable } from '../model/events-table.ts';
+import { fromProjectRoot } from '../model/project-paths.ts';
+
+// `npm run dev` is configured by environment variables, read from `.env` too
+// (a variable set in the environment wins over the file). `.env.example`
+// documents each one.
+
+/** The local API key: fixed and documented, so README examples work unchanged. */
+export const DEFAULT_API_KEY = 'da2-local-events-api-key';
+export const DEFAULT_PORT = 4000;
+
+export interface LocalConfig {
+  port: number;
+  apiKey: string;
+  /** when set, the API key is refused after this moment, as an expired AppSync key is */
+  apiKeyExpiresAt?: Date;
+  /** use this DynamoDB instead of starting DynamoDB Local */
+  dynamodbEndpoint?: string;
+  /** where DynamoDB Local keeps its data (ignored in memory) */
+  dataDir: string;
+  inMemory: boolean;
+  tableName: string;
+  /** CORS: browser origins allowed to call the API */
+  allowedOrigins: string[];
+  stage: Stage;
+}
+
+export class ConfigError extends Error {}
+
+function readDotEnv(path: string): Record<string, string | undefined> {
+  return existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {};
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') {
+    return DEFAULT_PORT;
+  }
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a port number (0 to 65535), not "${value}"`);
+  }
+  return port;
+}
+
+function parseBoolean(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') {
+    return false;
+  }
+  if (value === 'true' || value === '1') {
+    return true;
+  }
+  throw new ConfigError(`${name} must be true or false, not "${value}"`);
+}
+
+function parseDate(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new ConfigError(`${name} must be an ISO 8601 date-time, not "${value}"`);
+  }
+  return date;
+}
+
+/** The explorer's own origins, so the explorer works without any setting. */
+function ownOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+}
+
+function parseOrigins(value: string | undefined, port: number): string[] {
+  const origins = parseAllowedOrigins(value ?? '');
+  return origins.length > 0 ? origins : ownOrigins(port);
+}
+
+export function loadConfig(
+  environment: Record<string, string | undefined> = process.env,
+  dotEnvPath = fromProjectRoot('.env'),
+): LocalConfig {
+  const env = { ...readDotEnv(dotEnvPath), ...environment };
+  const port = parsePort(env.PORT);
+  return {
+    port,
+    apiKey: env.API_KEY || DEFAULT_API_KEY,
+    apiKeyExpiresAt: parseDate('API_KEY_EXPIRES_AT', env.API_KEY_EXPIRES_AT),
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    dataDir: fromProjectRoot(env.DATA_DIR || '.data/dynamodb'),
+    inMemory: parseBoolean('DYNAMODB_IN_MEMORY', env.DYNAMODB_IN_MEMORY),
+    tableName: env.TABLE_NAME || eventsTable.name,
+    allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, port),
+    stage: parseStage(env.STAGE),
+  };
+}

@@ -1,0 +1,176 @@
+import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintIdToken } from '../../local/auth/cognito-tokens.ts';
+import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../../local/auth/test-support.ts';
+import { ADMIN_GROUP } from '../../model/access.ts';
+import { CREATE_EVENT, DELETE_EVENT, GET_EVENT, LIST_EVENTS, UPDATE_EVENT, eventInput } from '../support/event-operations';
+import { graphqlClient, type GraphQLClient } from '../support/graphql-client';
+import { startLocalApi, TEST_API_KEY, type LocalApi } from '../support/local-api';
+
+// The attack matrix of the access-control issue: each row asserts the refusal
+// AND that the stored data is exactly as before. Rules as AWS documents them:
+// https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html
+
+const EXPIRED_KEY = 'da2-expired-key';
+
+let api: LocalApi;
+let alice: GraphQLClient;
+let bob: GraphQLClient;
+let admin: GraphQLClient;
+let forger: TemporaryUserPoolKeys;
+/** alice's events: one published, one draft */
+let published: Record<string, any>;
+let draft: Record<string, any>;
+
+beforeAll(async () => {
+  api = await startLocalApi({
+    apiKeys: [{ key: TEST_API_KEY }, { key: EXPIRED_KEY, expiresAt: new Date(Date.now() - 60_000) }],
+  });
+  alice = api; // api.request is signed in as alice
+  bob = await api.asUser('bob');
+  admin = await api.asUser('carol', { groups: [ADMIN_GROUP] });
+  forger = await temporaryUserPoolKeys();
+  published = (await alice.request(CREATE_EVENT, { input: eventInput({ title: 'Public', status: 'PUBLISHED' }) })).data!
+    .createEvent;
+  draft = (await alice.request(CREATE_EVENT, { input: eventInput({ title: 'Secret draft' }) })).data!.createEvent;
+});
+afterAll(async () => {
+  await api?.close();
+  await forger?.remove();
+});
+
+/** Every stored event, to compare before and after an attack. */
+async function snapshot() {
+  return {
+    count: await api.storedEventCount(),
+    published: await api.storedEvent(published.eventId),
+    draft: await api.storedEvent(draft.eventId),
+  };
+}
+
+/** Runs the attack and asserts that nothing stored changed. */
+async function leavesDataUnchanged<T>(attack: () => Promise<T>): Promise<T> {
+  const before = await snapshot();
+  const result = await attack();
+  expect(await snapshot()).toEqual(before);
+  return result;
+}
+
+function client(headers: Record<string, string>): GraphQLClient {
+  return graphqlClient(api.url, headers);
+}
+
+const createAttempt = (attacker: GraphQLClient) => attacker.request(CREATE_EVENT, { input: eventInput({ title: 'Injected' }) });
+const deleteAttempt = (attacker: GraphQLClient) => attacker.request(DELETE_EVENT, { eventId: published.eventId });
+
+/** alice's claims, signed some other way. */
+async function aliceClaims() {
+  return decodeJwt(await api.tokenFor('alice'));
+}
+
+describe('credentials: refused with HTTP 401 UnauthorizedException', () => {
+  it.each([
+    ['no credentials', {}],
+    ['a wrong API key', { 'x-api-key': 'da2-guessed' }],
+    ['an expired API key', { 'x-api-key': EXPIRED_KEY }],
+  ])('%s', async (_, headers) => {
+    const response = await leavesDataUnchanged(() => deleteAttempt(client(headers)));
+    expect(response.status).toBe(401);
+    expect(response.errors![0].errorType).toBe('UnauthorizedException');
+    expect(response.data).toBeNull();
+  });
+
+  it.each([
+    ['a JWT with alg none', async () => new UnsecuredJWT(await aliceClaims()).encode()],
+    [
+      'a JWT signed by another key',
+      async () => {
+        const { privateKey } = await generateKeyPair('RS256');
+        return new SignJWT(await aliceClaims()).setProtectedHeader({ alg: 'RS256', kid: 'forged' }).sign(privateKey);
+      },
+    ],
+    ['a JWT from another user pool key set', async () => mintIdToken(forger.keys, { username: 'alice' })],
+    [
+      'an expired JWT',
+      async () => api.tokenFor('alice', { issuedAt: new Date(Date.now() - 2 * 3600_000), expiresInSeconds: 3600 }),
+    ],
+  ])('%s', async (_, forge) => {
+    const token = await forge();
+    const response = await leavesDataUnchanged(() => deleteAttempt(client({ authorization: token })));
+    expect(response.status).toBe(401);
+    expect(response.errors![0].errorType).toBe('UnauthorizedException');
+  });
+});
+
+describe('mutations need a signed-in user', () => {
+  it('refuses a mutation with only an API key (errorType Unauthorized)', async () => {
+    for (const attempt of [createAttempt, deleteAttempt]) {
+      const response = await leavesDataUnchanged(() => attempt(api.withApiKey));
+      expect(response.status).toBe(200);
+      expect(response.errors![0]).toMatchObject({ errorType: 'Unauthorized' });
+    }
+    const update = await leavesDataUnchanged(() =>
+      api.withApiKey.request(UPDATE_EVENT, { eventId: published.eventId, input: { title: 'Defaced' } }),
+    );
+    expect(update.errors![0]).toMatchObject({ errorType: 'Unauthorized' });
+  });
+
+  it('takes the owner from the token, never from input', async () => {
+    const { data } = await bob.request(CREATE_EVENT, { input: eventInput({ title: 'Bob owns this' }) });
+    const stored = await api.storedEvent(data!.createEvent.eventId);
+    expect(stored!.ownerId).toBe(decodeJwt(await api.tokenFor('bob')).sub);
+    await bob.request(DELETE_EVENT, { eventId: data!.createEvent.eventId });
+  });
+});
+
+describe("another user's event", () => {
+  it('refuses updating it (errorType Unauthorized)', async () => {
+    const response = await leavesDataUnchanged(() =>
+      bob.request(UPDATE_EVENT, { eventId: published.eventId, input: { title: 'Mine now' } }),
+    );
+    expect(response.errors![0]).toMatchObject({ errorType: 'Unauthorized', path: ['updateEvent'] });
+    expect(response.data).toBeNull();
+  });
+
+  it('refuses deleting it (errorType Unauthorized)', async () => {
+    const response = await leavesDataUnchanged(() => deleteAttempt(bob));
+    expect(response.errors![0]).toMatchObject({ errorType: 'Unauthorized', path: ['deleteEvent'] });
+  });
+
+  it('lets an admin update it (the control for the two rows above)', async () => {
+    const { data, errors } = await admin.request(UPDATE_EVENT, { eventId: published.eventId, input: { capacity: 99 } });
+    expect(errors).toBeUndefined();
+    expect(data!.updateEvent).toMatchObject({ capacity: 99, ownerId: published.ownerId });
+    published = data!.updateEvent;
+  });
+});
+
+describe('drafts are visible only to their owner and admins', () => {
+  const listIds = async (reader: GraphQLClient, filter?: Record<string, unknown>) => {
+    const { data, errors } = await reader.request(LIST_EVENTS, { filter, limit: 100 });
+    expect(errors).toBeUndefined();
+    return data!.listEvents.items.map((event: { eventId: string }) => event.eventId);
+  };
+  const getDraft = async (reader: GraphQLClient) =>
+    (await reader.request(GET_EVENT, { eventId: draft.eventId })).data!.getEvent;
+
+  it('hides a draft from API-key reads, in getEvent and listEvents', async () => {
+    expect(await getDraft(api.withApiKey)).toBeNull();
+    expect(await listIds(api.withApiKey)).toEqual([published.eventId]);
+    expect(await listIds(api.withApiKey, { status: 'DRAFT' })).toEqual([]);
+    expect(await listIds(api.withApiKey, { organizer: draft.organizer })).toEqual([published.eventId]);
+  });
+
+  it("hides a draft from another signed-in user (an admin's reach)", async () => {
+    expect(await getDraft(bob)).toBeNull();
+    expect(await listIds(bob, { status: 'DRAFT' })).not.toContain(draft.eventId);
+    expect(await listIds(bob)).not.toContain(draft.eventId);
+  });
+
+  it('shows a draft to its owner and to admins', async () => {
+    expect(await getDraft(alice)).toMatchObject({ title: 'Secret draft' });
+    expect(await getDraft(admin)).toMatchObject({ title: 'Secret draft' });
+    expect(await listIds(alice, { status: 'DRAFT' })).toContain(draft.eventId);
+    expect(await listIds(admin)).toEqual(expect.arrayContaining([draft.eventId, published.eventId]));
+  });
+});

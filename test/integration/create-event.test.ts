@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_EVENT, eventInput } from '../support/event-operations';
+import { startLocalApi, type LocalApi } from '../support/local-api';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(() => api?.close());
+
+describe('createEvent', () => {
+  it('creates a DRAFT event at version 1 with its date stored in UTC', async () => {
+    const { data, errors } = await api.request(CREATE_EVENT, { input: eventInput({ date: '2025-06-01T20:30:00+02:00' }) });
+    expect(errors).toBeUndefined();
+    const event = data!.createEvent;
+    expect(event).toMatchObject({ ...eventInput(), date: '2025-06-01T18:30:00.000Z', status: 'DRAFT', version: 1 });
+    expect(event.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.createdAt).toBe(event.updatedAt);
+    expect(Date.parse(event.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await api.storedEvent(event.eventId)).toMatchObject({ title: 'Serverless meetup', version: 1 });
+  });
+
+  it('accepts a plain calendar date and PUBLISHED as the first status', async () => {
+    const { data } = await api.request(CREATE_EVENT, { input: eventInput({ date: '2025-07-04', status: 'PUBLISHED' }) });
+    expect(data!.createEvent).toMatchObject({ date: '2025-07-04T00:00:00.000Z', status: 'PUBLISHED' });
+  });
+
+  it('trims text fields before storing them', async () => {
+    const { data } = await api.request(CREATE_EVENT, { input: eventInput({ title: '  Padded  ' }) });
+    expect(data!.createEvent.title).toBe('Padded');
+  });
+
+  it('reports every broken rule at once as a ValidationError, and stores nothing', async () => {
+    const before = await api.storedEventCount();
+    const { data, errors } = await api.request(CREATE_EVENT, {
+      input: eventInput({
+        title: '   ',
+        description: 'x'.repeat(2001),
+        location: '',
+        organizer: 'o'.repeat(201),
+        capacity: 0,
+        date: '2025-02-30',
+        status: 'ACTIVE',
+      }),
+    });
+    expect(data).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors![0].errorType).toBe('ValidationError');
+    expect(errors![0].path).toEqual(['createEvent']);
+    const failures = (errors![0].errorInfo as { failures: { field: string; rule: string }[] }).failures;
+    expect(failures.map((failure) => `${failure.field}:${failure.rule}`).sort()).toEqual([
+      'input.capacity:RANGE',
+      'input.date:ISO8601_DATE',
+      'input.description:LENGTH',
+      'input.location:LENGTH',
+      'input.organizer:LENGTH',
+      'input.status:INITIAL_STATUS',
+      'input.title:LENGTH',
+    ]);
+    expect(await api.storedEventCount()).toBe(before);
+  });
+
+  it.each([
+    ['title', 'x'.repeat(200), 'x'.repeat(201)],
+    ['description', 'x'.repeat(2000), 'x'.repeat(2001)],
+    ['location', 'x'.repeat(500), 'x'.repeat(501)],
+    ['organizer', 'x'.repeat(200), 'x'.repeat(201)],
+    ['capacity', 100_000, 100_001],
+    ['capacity', 1, -5],
+    ['date', '2024-02-29', '2023-02-29'],
+    ['date', '2025-06-01T23:59:59Z', '2025-06-01T24:00:00Z'],
+  ])('accepts %s at its limit and rejects it just past', async (field, valid, invalid) => {
+    const accepted = await api.request(CREATE_EVENT, { input: eventInput({ [field]: valid }) });
+    expect(accepted.errors).toBeUndefined();
+    const rejected = await api.request(CREATE_EVENT, { input: eventInput({ [field]: invalid }) });
+    expect(rejected.errors![0]).toMatchObject({ errorType: 'ValidationError' });
+    expect(rejected.errors![0].message).toContain(`input.${field}`);
+  });
+
+  it('rejects a status outside the enum before any resolver runs', async () => {
+    const before = await api.storedEventCount();
+    const { data, errors } = await api.request(CREATE_EVENT, { input: eventInput({ status: 'POSTPONED' }) });
+    expect(data).toBeNull();
+    expect(errors![0].message).toContain('POSTPONED');
+    expect(await api.storedEventCount()).toBe(before);
+  });
+});

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_EVENT, DELETE_EVENT, GET_EVENT, UPDATE_EVENT, eventInput } from '../support/event-operations';
+import { startLocalApi, type LocalApi } from '../support/local-api';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(() => api?.close());
+
+async function createEvent() {
+  const { data } = await api.request(CREATE_EVENT, { input: eventInput() });
+  return data!.createEvent;
+}
+
+describe('deleteEvent', () => {
+  it('deletes the event and returns it as it was', async () => {
+    const event = await createEvent();
+    const { data, errors } = await api.request(DELETE_EVENT, { eventId: event.eventId });
+    expect(errors).toBeUndefined();
+    expect(data!.deleteEvent).toEqual(event);
+    expect((await api.request(GET_EVENT, { eventId: event.eventId })).data).toEqual({ getEvent: null });
+    expect(await api.storedEvent(event.eventId)).toBeNull();
+  });
+
+  it('fails with NotFoundError the second time', async () => {
+    const event = await createEvent();
+    await api.request(DELETE_EVENT, { eventId: event.eventId });
+    const { data, errors } = await api.request(DELETE_EVENT, { eventId: event.eventId });
+    expect(data).toEqual({ deleteEvent: null });
+    expect(errors![0]).toMatchObject({ errorType: 'NotFoundError', path: ['deleteEvent'] });
+  });
+
+  it('fails with ConflictError on a stale expectedVersion and keeps the event', async () => {
+    const event = await createEvent();
+    await api.request(UPDATE_EVENT, { eventId: event.eventId, input: { capacity: 5 } });
+    const { errors } = await api.request(DELETE_EVENT, { eventId: event.eventId, expectedVersion: 1 });
+    expect(errors![0]).toMatchObject({ errorType: 'ConflictError' });
+    expect(await api.storedEvent(event.eventId)).toMatchObject({ capacity: 5, version: 2 });
+  });
+
+  it('deletes with the current expectedVersion', async () => {
+    const event = await createEvent();
+    const { errors } = await api.request(DELETE_EVENT, { eventId: event.eventId, expectedVersion: 1 });
+    expect(errors).toBeUndefined();
+    expect(await api.storedEvent(event.eventId)).toBeNull();
+  });
+
+  it('rejects expectedVersion 0 as a ValidationError and keeps the event', async () => {
+    const event = await createEvent();
+    const { errors } = await api.request(DELETE_EVENT, { eventId: event.eventId, expectedVersion: 0 });
+    expect(errors![0]).toMatchObject({ errorType: 'ValidationError' });
+    expect(await api.storedEvent(event.eventId)).not.toBeNull();
+  });
+});

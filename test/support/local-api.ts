@@ -1,0 +1,85 @@
+import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { inject } from 'vitest';
+import { mintIdToken, type CognitoTokenOptions } from '../../local/auth/cognito-tokens.ts';
+import { temporaryUserPoolKeys } from '../../local/auth/test-support.ts';
+import { createDynamoDBClient } from '../../local/dynamodb/client.ts';
+import { startEventsApi, type EventsApiOptions } from '../../local/events-api.ts';
+import { eventsTable } from '../../model/events-table.ts';
+import { uniqueTableName } from './dynamodb.ts';
+import { graphqlClient, type GraphQLClient } from './graphql-client.ts';
+
+// The Events API served by the local runtime over HTTP, on a table of its own
+// in the shared DynamoDB Local, so test files never see each other's data.
+// Tests talk to it as frontends would (a public one with the API key, signed-in
+// ones with Cognito-style tokens), and read the table directly only to prove
+// what was (or was not) stored.
+
+export const TEST_API_KEY = 'da2-integration-test-key';
+/** The user `api.request` signs in as. */
+export const DEFAULT_USER = 'alice';
+
+export interface LocalApi extends GraphQLClient {
+  /** the server's origin, e.g. http://127.0.0.1:40123 */
+  origin: string;
+  tableName: string;
+  /** a frontend holding only the API key */
+  withApiKey: GraphQLClient;
+  /** a frontend signed in as `username` (ID token in the Authorization header) */
+  asUser(username: string, options?: Omit<CognitoTokenOptions, 'username'>): Promise<GraphQLClient>;
+  /** a token of the local user pool, as `npm run token` prints it */
+  tokenFor(username: string, options?: Omit<CognitoTokenOptions, 'username'>): Promise<string>;
+  /** the item as stored in DynamoDB, or null */
+  storedEvent(eventId: string): Promise<Record<string, unknown> | null>;
+  storedEventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins'>> {
+  /** another DynamoDB (e.g. one that is down); its table is not created */
+  dynamodbEndpoint?: string;
+}
+
+export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
+  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? inject('dynamodbEndpoint') });
+  const tableName = uniqueTableName(eventsTable.name);
+  const userPool = await temporaryUserPoolKeys();
+  const server = await startEventsApi({
+    dynamodb,
+    tableName,
+    port: 0,
+    apiKeys: options.apiKeys ?? [{ key: TEST_API_KEY }],
+    allowedOrigins: options.allowedOrigins ?? [],
+    stage: options.stage ?? 'dev',
+    settings: options.settings,
+    userPoolKeys: userPool.keys,
+    ensureTable: !options.dynamodbEndpoint,
+  });
+  const url = `${server.url}/graphql`;
+  const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>
+    mintIdToken(userPool.keys, { username, ...tokenOptions });
+  const asUser: LocalApi['asUser'] = async (username, tokenOptions) =>
+    graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) });
+  return {
+    ...(await asUser(DEFAULT_USER)),
+    origin: server.url,
+    tableName,
+    withApiKey: graphqlClient(url, { 'x-api-key': TEST_API_KEY }),
+    asUser,
+    tokenFor,
+    async storedEvent(eventId) {
+      const result = await dynamodb.send(
+        new GetItemCommand({ TableName: tableName, Key: { eventId: { S: eventId } }, ConsistentRead: true }),
+      );
+      return result.Item ? unmarshall(result.Item) : null;
+    },
+    async storedEventCount() {
+      const result = await dynamodb.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }));
+      return result.Count ?? 0;
+    },
+    async close() {
+      await server.close();
+      await userPool.remove();
+    },
+  };
+}
