@@ -73,6 +73,11 @@ async function main() {
       apiKeys: [{ key: config.apiKey, expiresAt: config.apiKeyExpiresAt }],
       allowedOrigins: config.allowedOrigins,
       stage: config.stage,
+      onResolverLogs: (resolver, lines) => {
+        for (const line of lines) {
+          console.log(`[${resolver}] ${line}`);
+        }
+      },
     });
     stops.push(api.close);
     printBanner(config, api.url, database.endpoint);

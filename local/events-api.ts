@@ -41,6 +41,8 @@ export interface EventsApiOptions {
   onRead?: (metrics: ReadMetrics) => void;
   /** create or update the table first; default true */
   ensureTable?: boolean;
+  /** what resolver code logged (`console.*`), by resolver; default: dropped */
+  onResolverLogs?: (resolver: string, lines: string[]) => void;
 }
 
 /** As in the cloud stack: API keys by default, Cognito user pools where the schema says so. */
@@ -74,6 +76,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     allowedOrigins: options.allowedOrigins,
     settings: { ...apiSettings(options.stage), ...options.settings },
     explorerApiKey: options.apiKeys[0]?.key,
+    onResolverLogs: options.onResolverLogs,
   });
   return {
     ...server,

@@ -40,7 +40,10 @@ const SOURCES: Record<string, string> = {
     }
     export function response(ctx) { return ctx.result; }`,
   'Query.post': `
-    export function request(ctx) { return { payload: { id: ctx.args.id, title: 'Post ' + ctx.args.id } }; }
+    export function request(ctx) {
+      console.log('reading post', ctx.args.id);
+      return { payload: { id: ctx.args.id, title: 'Post ' + ctx.args.id } };
+    }
     export function response(ctx) { return ctx.result; }`,
   'Query.refuse': `
     import { util } from '@aws-appsync/utils';
@@ -129,6 +132,13 @@ describe('POST /graphql', () => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=UTF-8');
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await response.json()).toEqual({ data: { post: { id: '7', title: 'Post 7' } } });
+  });
+
+  it('hands what resolver code logged to onResolverLogs, named by resolver', async () => {
+    const logged: [string, string[]][] = [];
+    const logging = await serve({ onResolverLogs: (resolver, lines) => logged.push([resolver, lines]) });
+    await query(logging, '{ post(id: "8") { id } }');
+    expect(logged).toEqual([['Query.post', ['INFO - Query.post.js:3:3: "reading post" "8"']]]);
   });
 
   it("gives resolvers AppSync's context: coerced arguments, headers without cookie, info, auth type", async () => {

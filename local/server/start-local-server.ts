@@ -36,6 +36,11 @@ export interface LocalServerOptions {
   settings: ApiSettings;
   /** the API key the explorer sends; without one the explorer sends no key */
   explorerApiKey?: string;
+  /**
+   * Receives what resolver code wrote with `console.*`, as AppSync sends it to
+   * CloudWatch Logs; without it those lines are dropped.
+   */
+  onResolverLogs?: (resolver: string, lines: string[]) => void;
 }
 
 export interface LocalServer {
@@ -68,8 +73,18 @@ const internalFailure: Middleware = async (request, next) => {
 };
 
 function routes(options: LocalServerOptions): Handler {
-  const resolveWiredField: WiredFieldResolver = (definition, invocation, request) =>
-    resolveField(definition, invocation, options.dataSources, AUTH_TYPE_NAMES[request.caller.authMode]);
+  const resolveWiredField: WiredFieldResolver = async (definition, invocation, request) => {
+    const outcome = await resolveField(
+      definition,
+      invocation,
+      options.dataSources,
+      AUTH_TYPE_NAMES[request.caller.authMode],
+    );
+    if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
+      options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);
+    }
+    return outcome;
+  };
   const graphql = graphqlEndpoint({
     schema: buildExecutableSchema(options.schemaSDL),
     getResolvers: options.getResolvers,
