@@ -57,9 +57,11 @@ async function main() {
     const build = await buildResolverBundles({
       watch: true,
       onRebuild: ({ errors }) => {
-        if (errors.length > 0) {
+        if (!api) {
+          return; // the first build: a failure is thrown below
+        } else if (errors.length > 0) {
           console.error(`resolver build failed, still serving the last good bundles:\n  ${errors.join('\n  ')}`);
-        } else if (api) {
+        } else {
           api.reloadResolvers();
           console.log('resolvers rebuilt');
         }

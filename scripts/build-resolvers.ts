@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import {
@@ -22,7 +22,7 @@ export interface BuildOptions {
   outDir?: string;
   /** keep rebuilding a bundle whenever its sources change */
   watch?: boolean;
-  /** called after each rebuild in watch mode */
+  /** called after every build, the first included, with what went wrong (nothing on success) */
   onRebuild?: (result: { errors: string[] }) => void;
 }
 
@@ -47,11 +47,44 @@ function apiVersion(): string {
   return JSON.parse(readFileSync(fromProjectRoot('package.json'), 'utf8')).version;
 }
 
-function reportRebuilds(onRebuild: BuildOptions['onRebuild']): esbuild.Plugin {
+/** AppSync refuses resolver or function code larger than this. */
+export const APPSYNC_CODE_LIMIT_BYTES = 32 * 1024;
+
+/**
+ * Replaces a bundle only when its content changed, by renaming a finished
+ * file over it: a server that is running (npm run dev, a test file) never
+ * reads a half-written bundle.
+ */
+function writeBundleAtomically(file: esbuild.OutputFile) {
+  if (existsSync(file.path) && readFileSync(file.path).equals(file.contents)) {
+    return;
+  }
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+}
+
+function problemsOf(result: esbuild.BuildResult): string[] {
+  const oversized = (result.outputFiles ?? [])
+    .filter((file) => file.contents.byteLength > APPSYNC_CODE_LIMIT_BYTES)
+    .map((file) => `${relative(PROJECT_ROOT, file.path)} is ${file.contents.byteLength} bytes, over AppSync's ${APPSYNC_CODE_LIMIT_BYTES}`);
+  return result.errors.map((error) => error.text).concat(oversized);
+}
+
+/** Writes each build's bundles (when it succeeded) and reports its problems. */
+function writeBundles(onBuilt: (problems: string[], outputs: esbuild.OutputFile[]) => void): esbuild.Plugin {
   return {
-    name: 'report-rebuilds',
+    name: 'write-bundles',
     setup(build) {
-      build.onEnd((result) => onRebuild?.({ errors: result.errors.map((error) => error.text) }));
+      build.onEnd((result) => {
+        const problems = problemsOf(result);
+        const outputs = result.outputFiles ?? [];
+        if (problems.length === 0) {
+          outputs.forEach(writeBundleAtomically);
+        }
+        onBuilt(problems, outputs);
+      });
     },
   };
 }
@@ -71,30 +104,44 @@ export function appsyncBundleOptions(): esbuild.BuildOptions {
   };
 }
 
+export class ResolverBuildError extends Error {}
+
 export async function buildResolverBundles(options: BuildOptions = {}): Promise<ResolverBuild> {
-  const outdir = fromProjectRoot(options.outDir ?? BUNDLE_DIR);
-  const config: esbuild.BuildOptions = {
+  let built: { problems: string[]; outputs: esbuild.OutputFile[] } = { problems: [], outputs: [] };
+  const context = await esbuild.context({
     ...appsyncBundleOptions(),
     entryPoints: entryPoints(),
-    outdir,
-    metafile: true,
-  };
-  if (options.watch) {
-    const context = await esbuild.context({ ...config, plugins: [reportRebuilds(options.onRebuild)] });
-    await context.rebuild();
-    await context.watch();
-    return { sizes: new Map(), stop: () => context.dispose() };
+    outdir: fromProjectRoot(options.outDir ?? BUNDLE_DIR),
+    write: false,
+    plugins: [
+      writeBundles((problems, outputs) => {
+        built = { problems, outputs };
+        options.onRebuild?.({ errors: problems });
+      }),
+    ],
+  });
+  await context.rebuild().catch(() => undefined);
+  if (built.problems.length > 0) {
+    await context.dispose();
+    throw new ResolverBuildError(`resolver build failed:\n  ${built.problems.join('\n  ')}`);
   }
-  const result = await esbuild.build(config);
-  const sizes = new Map(
-    Object.entries(result.metafile?.outputs ?? {}).map(([path, output]) => [relative(PROJECT_ROOT, path), output.bytes]),
-  );
-  return { sizes, stop: async () => {} };
+  const sizes = new Map(built.outputs.map((file) => [relative(PROJECT_ROOT, file.path), file.contents.byteLength]));
+  if (!options.watch) {
+    await context.dispose();
+    return { sizes, stop: async () => {} };
+  }
+  await context.watch();
+  return { sizes, stop: () => context.dispose() };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { sizes } = await buildResolverBundles();
-  for (const [path, bytes] of [...sizes].sort()) {
-    console.log(`${path}  ${(bytes / 1024).toFixed(1)} KiB`);
+  try {
+    const { sizes } = await buildResolverBundles();
+    for (const [path, bytes] of [...sizes].sort()) {
+      console.log(`${path}  ${(bytes / 1024).toFixed(1)} KiB`);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
   }
 }

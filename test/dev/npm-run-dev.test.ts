@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromProjectRoot } from '../../model/project-paths.ts';
+import { DEFAULT_API_KEY } from '../../local/config.ts';
+import { graphqlClient } from '../support/graphql-client';
+
+// `npm run dev` as a developer runs it: one command that serves the API and
+// the explorer, and that leaves nothing running once it is told to stop,
+// even when only npm itself receives the signal (other emulators left their
+// server orphaned there).
+
+/** The issue's budget from `npm run dev` to a served API, once installed. */
+const STARTUP_BUDGET_MS = 10_000;
+
+let dev: ChildProcess;
+let output = '';
+let startupMs: number;
+
+function banner(label: string): string {
+  const match = output.match(new RegExp(`${label}\\s+(\\S+)`));
+  if (!match) {
+    throw new Error(`npm run dev printed no "${label}" line:\n${output}`);
+  }
+  return match[1];
+}
+
+async function answers(url: string): Promise<boolean> {
+  return fetch(url, { method: 'POST', signal: AbortSignal.timeout(1_000) }).then(
+    () => true,
+    () => false,
+  );
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  dev = spawn('npm', ['run', 'dev'], {
+    cwd: fromProjectRoot('.'),
+    env: { ...process.env, PORT: '0', DYNAMODB_IN_MEMORY: 'true', ALLOWED_ORIGINS: '', STAGE: 'dev' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group, so that cleanup can reach whatever a failure left behind
+    detached: true,
+  });
+  dev.stdout!.on('data', (chunk) => (output += chunk));
+  dev.stderr!.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const waiting = setInterval(() => {
+      if (output.includes('Ctrl-C stops everything')) {
+        clearInterval(waiting);
+        resolve();
+      }
+    }, 50);
+    dev.once('exit', (code) => reject(new Error(`npm run dev exited with ${code}:\n${output}`)));
+  });
+  startupMs = Date.now() - started;
+}, 60_000);
+
+afterAll(() => {
+  try {
+    process.kill(-dev.pid!, 'SIGKILL');
+  } catch {
+    // the group is gone: nothing was left behind
+  }
+});
+
+describe('npm run dev', () => {
+  it(`serves the API within ${STARTUP_BUDGET_MS / 1000} seconds of starting`, async () => {
+    console.log(`npm run dev served the API after ${startupMs} ms`);
+    expect(startupMs).toBeLessThan(STARTUP_BUDGET_MS);
+    const api = graphqlClient(banner('GraphQL endpoint'), { 'x-api-key': DEFAULT_API_KEY });
+    const { data } = await api.request('{ health { status database { reachable } } }');
+    expect(data).toEqual({ health: { status: 'OK', database: { reachable: true } } });
+    const explorer = await fetch(banner('Explorer'));
+    expect(await explorer.text()).toContain('graphiql');
+  });
+
+  it('stops the server and DynamoDB Local when npm gets SIGTERM', async () => {
+    const endpoint = banner('GraphQL endpoint');
+    const database = banner('DynamoDB').replace(/,$/, '');
+    expect(await answers(database)).toBe(true);
+    const exited = new Promise((resolve) => dev.once('exit', resolve));
+    dev.kill('SIGTERM');
+    await exited;
+    const deadline = Date.now() + 10_000;
+    while ((await answers(endpoint)) || (await answers(database))) {
+      expect(Date.now()).toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 20_000);
+});
