@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromProjectRoot } from '../../model/project-paths.ts';
+import { startLocalApi, type LocalApi } from '../support/local-api';
+
+// Every GraphQL example in the README runs unchanged against the local server:
+// queries with the API key, mutations with a token, as the README says. The
+// examples name an event id that does not exist, so the only error allowed is
+// NotFoundError; everything else (a typo, a renamed field) fails here.
+
+const README = readFileSync(fromProjectRoot('README.md'), 'utf8');
+const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(() => api?.close());
+
+describe('README examples', () => {
+  it('has one for every operation', () => {
+    const operations = ['createEvent', 'listEvents', 'getEvent', 'updateEvent', 'deleteEvent', 'health'];
+    for (const operation of operations) {
+      expect(EXAMPLES.some((example) => example.includes(operation)), operation).toBe(true);
+    }
+  });
+
+  it.each(EXAMPLES.map((example) => [example.split('\n')[1]?.trim() ?? example, example]))(
+    'runs %s',
+    async (_, example) => {
+      const client = example.startsWith('mutation') ? api : api.withApiKey;
+      const { status, errors } = await client.request(example);
+      expect(status).toBe(200);
+      for (const error of errors ?? []) {
+        expect(error.errorType, error.message).toBe('NotFoundError');
+      }
+    },
+  );
+});
