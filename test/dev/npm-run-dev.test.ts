@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
+import { mintIdToken } from '../../local/auth/cognito-tokens.ts';
+import { loadLocalUserPoolKeys } from '../../local/auth/local-jwks.ts';
 import { DEFAULT_API_KEY } from '../../local/config.ts';
 import { graphqlClient } from '../support/graphql-client';
 
@@ -71,6 +73,20 @@ describe('npm run dev', () => {
     expect(data).toEqual({ health: { status: 'OK', database: { reachable: true } } });
     const explorer = await fetch(banner('Explorer'));
     expect(await explorer.text()).toContain('graphiql');
+  });
+
+  it('logs no token and no request body', async () => {
+    const keys = await loadLocalUserPoolKeys();
+    const token = await mintIdToken(keys, { username: 'dev-log-check' });
+    const api = graphqlClient(banner('GraphQL endpoint'), { authorization: token });
+    const secretTitle = 'A title that must not reach the log';
+    const { data } = await api.request(
+      `mutation { createEvent(input: { title: "${secretTitle}", description: "d", date: "2025-06-01", location: "l", capacity: 1, organizer: "o" }) { eventId } }`,
+    );
+    expect(data!.createEvent.eventId).toBeTruthy();
+    await api.request(`{ getEvent(eventId: "${'x'.repeat(200)}") { eventId } }`);
+    expect(output).not.toContain(token.slice(-40));
+    expect(output).not.toContain(secretTitle);
   });
 
   it('stops the server and DynamoDB Local when npm gets SIGTERM', async () => {
