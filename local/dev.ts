@@ -28,6 +28,14 @@ Mutations need a signed-in user: \`npm run token -- --user alice\` prints a toke
 for the Authorization header. Ctrl-C stops everything.`);
 }
 
+/** The one line that tells what to do about a failed start. */
+function explain(error: unknown, config: LocalConfig | undefined): string {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && config) {
+    return `port ${config.port} is in use: set PORT to a free port (e.g. PORT=4001 npm run dev)`;
+  }
+  return (error as Error).message;
+}
+
 /** Stops everything started so far, last started first, once. */
 function stopper(stops: Stop[]) {
   let stopping: Promise<void> | undefined;
@@ -42,8 +50,8 @@ function stopper(stops: Stop[]) {
 }
 
 async function main() {
-  const config = loadConfig();
   const stops: Stop[] = [];
+  let config: LocalConfig | undefined;
   const stopAll = stopper(stops);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -51,6 +59,7 @@ async function main() {
     });
   }
   try {
+    config = loadConfig();
     const database = await startDatabase(config);
     stops.push(database.stop);
     let api: Awaited<ReturnType<typeof startEventsApi>> | undefined;
@@ -86,7 +95,7 @@ async function main() {
   } catch (error) {
     await stopAll();
     // expected failures (no Java, a busy port, a bad setting) carry a one-line message
-    console.error(`npm run dev: ${(error as Error).message}`);
+    console.error(`npm run dev: ${explain(error, config)}`);
     process.exit(1);
   }
 }

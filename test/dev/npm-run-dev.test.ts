@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { mintIdToken } from '../../local/auth/cognito-tokens.ts';
@@ -102,4 +103,24 @@ describe('npm run dev', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }, 20_000);
+});
+
+describe('npm run dev on a busy port', () => {
+  it('exits with one line that says what to do', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = spawnSync('npm', ['run', '--silent', 'dev'], {
+        cwd: fromProjectRoot('.'),
+        env: { ...process.env, PORT: String(port), DYNAMODB_IN_MEMORY: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(`npm run dev: port ${port} is in use: set PORT to a free port (e.g. PORT=4001 npm run dev)`);
+    } finally {
+      blocker.close();
+    }
+  }, 40_000);
 });
