@@ -120,10 +120,18 @@ function timeOfDayMs(text: string): number | null {
 }
 
 /**
+ * The moments formatUtcIso can write with a four-digit year (0001 to 9999):
+ * an offset can carry a date written in range out of it, e.g.
+ * `9999-12-31T23:00:00-02:00` is in the year 10000 in UTC.
+ */
+const FIRST_STORABLE_MS = -62_135_596_800_000; // 0001-01-01T00:00:00.000Z
+const END_OF_STORABLE_MS = 253_402_300_800_000; // 10000-01-01T00:00:00.000Z
+
+/**
  * Milliseconds since the epoch for an ISO 8601 calendar date (`2025-06-01`,
  * read as midnight UTC) or date-time with a zone (`2025-06-01T18:30:00Z`,
- * `2025-06-01T20:30+02:00`), or null when the text is not one or names a day
- * that does not exist (2025-02-30).
+ * `2025-06-01T20:30+02:00`), or null when the text is not one, names a day
+ * that does not exist (2025-02-30), or is outside the years 0001 to 9999 in UTC.
  */
 export function parseIsoDate(text: string): number | null {
   const year = digitsAt(text, 0, 4);
@@ -140,7 +148,11 @@ export function parseIsoDate(text: string): number | null {
     return midnight;
   }
   const time = timeOfDayMs(text.slice(10));
-  return time === null ? null : midnight + time;
+  if (time === null) {
+    return null;
+  }
+  const epochMs = midnight + time;
+  return epochMs >= FIRST_STORABLE_MS && epochMs < END_OF_STORABLE_MS ? epochMs : null;
 }
 
 function pad(value: number, width: number): string {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ADMIN,
+  API_KEY_CALLER,
+  dataSourceError,
+  DYNAMODB_INTERNALS,
+  OWNER,
+  storedEvent,
+} from '../../test/support/resolver-fixtures.ts';
+import { functionUnderTest, raised, returned } from '../../test/support/resolver-handlers.ts';
+
+// Unit tests through EvaluateCode, as in AWS's guide:
+// https://docs.aws.amazon.com/appsync/latest/devguide/test-debug-resolvers-js.html
+// DeleteItem request fields: https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html#js-aws-appsync-resolver-reference-dynamodb-deleteitem
+// The second step of Mutation.deleteEvent: ctx.prev.result is the event readEventForWrite read.
+
+const deleteEventItem = await functionUnderTest('deleteEventItem', 'Mutation.deleteEvent');
+
+describe('deleteEventItem request', () => {
+  it("deletes the event only if it is still the owner's and at the version read", async () => {
+    const response = await deleteEventItem.request({
+      arguments: { eventId: 'e-1' },
+      identity: OWNER,
+      prev: { result: storedEvent({ version: 5 }) },
+    });
+    expect(returned(response)).toEqual({
+      operation: 'DeleteItem',
+      key: { eventId: { S: 'e-1' } },
+      condition: {
+        expression: '((#version = :and_0_version_eq) AND (#ownerId = :and_1_ownerId_eq))',
+        expressionNames: { '#version': 'version', '#ownerId': 'ownerId' },
+        expressionValues: { ':and_0_version_eq': { N: 5 }, ':and_1_ownerId_eq': { S: 'owner-sub' } },
+      },
+    });
+  });
+
+  it("lets an admin delete anyone's event: only the version is a condition", async () => {
+    const response = await deleteEventItem.request({
+      arguments: { eventId: 'e-1' },
+      identity: ADMIN,
+      prev: { result: storedEvent({ version: 2 }) },
+    });
+    expect(returned(response)).toEqual({
+      operation: 'DeleteItem',
+      key: { eventId: { S: 'e-1' } },
+      condition: {
+        expression: '(#version = :version_eq)',
+        expressionNames: { '#version': 'version' },
+        expressionValues: { ':version_eq': { N: 2 } },
+      },
+    });
+  });
+
+  it('refuses an API-key caller as Unauthorized', async () => {
+    const error = raised(
+      await deleteEventItem.request({ arguments: { eventId: 'e-1' }, identity: API_KEY_CALLER, prev: { result: storedEvent() } }),
+    );
+    expect(error.errorType).toBe('Unauthorized');
+    expect(error.message).toBe('Not Authorized to access deleteEvent on type Mutation');
+  });
+});
+
+describe('deleteEventItem response', () => {
+  it('returns the deleted event', async () => {
+    const deleted = storedEvent();
+    const response = await deleteEventItem.response({ arguments: { eventId: 'e-1' }, identity: OWNER, result: deleted });
+    expect(returned(response)).toEqual(deleted);
+  });
+
+  it('answers ConflictError when the event changed between the read and the delete', async () => {
+    const error = raised(
+      await deleteEventItem.response({
+        arguments: { eventId: 'e-1' },
+        identity: OWNER,
+        error: dataSourceError('ConditionalCheckFailedException'),
+      }),
+    );
+    expect(error.errorType).toBe('ConflictError');
+    expect(error.message).toBe('Event e-1 was changed by another request meanwhile: read it again and retry');
+  });
+
+  it('reports any other DynamoDB failure as an InternalError that reveals nothing of the table', async () => {
+    const response = await deleteEventItem.response({
+      arguments: { eventId: 'e-1' },
+      identity: OWNER,
+      error: dataSourceError('ResourceNotFoundException'),
+    });
+    const error = raised(response);
+    expect(error.errorType).toBe('InternalError');
+    expect(error.message).toBe('The request could not be completed; try again later');
+    expect(JSON.stringify(error)).not.toContain(DYNAMODB_INTERNALS);
+    expect(response.logs.join('\n')).not.toContain(DYNAMODB_INTERNALS);
+  });
+});

@@ -1,0 +1,100 @@
+import { expect } from 'vitest';
+import type { EvaluateCodeOutput } from '../../local/index.ts';
+import { bundleTypeScript } from '../../local/runtime/bundle-typescript.ts';
+import type { DataSourceError, HandlerName, Identity, ResolverError } from '../../local/types.ts';
+import {
+  functionBundlePath,
+  functionSourcePath,
+  functionWiring,
+  resolverBundlePath,
+  resolverName,
+  resolverSourcePath,
+  resolverWiring,
+} from '../../model/api-wiring.ts';
+import { APPSYNC_JS, evaluate } from './evaluate.ts';
+
+// Resolver unit tests in the manner of AWS's testing guide: bundle the code,
+// hand EvaluateCode a context, parse what comes back.
+// https://docs.aws.amazon.com/appsync/latest/devguide/test-debug-resolvers-js.html
+// https://docs.aws.amazon.com/appsync/latest/devguide/test-resolvers.html
+
+/** The parts of `ctx` a test sets; the rest is filled in as AppSync would. */
+export interface TestContext {
+  /** `ctx.arguments`; default none */
+  arguments?: Record<string, unknown>;
+  /** `ctx.identity`: empty for an API-key caller, Cognito claims for a signed-in user */
+  identity: Identity;
+  /** `ctx.stash` as earlier handlers left it; default empty */
+  stash?: Record<string, unknown>;
+  /** `ctx.prev.result`: what the previous pipeline step returned */
+  prev?: { result: unknown };
+  /** `ctx.result`: the data source's answer, for a response handler */
+  result?: unknown;
+  /** `ctx.error`: the data source's failure, for a response handler */
+  error?: DataSourceError;
+}
+
+/** The request and response handlers of one resolver or pipeline function, each evaluated through `evaluate`. */
+export type HandlersUnderTest = Record<HandlerName, (context: TestContext) => Promise<EvaluateCodeOutput>>;
+
+/** `Query.getEvent` → the field AppSync resolves, which `ctx.info` names. */
+function fieldOf(name: string): { parentTypeName: string; fieldName: string } {
+  const [parentTypeName, fieldName] = name.split('.');
+  return { parentTypeName, fieldName };
+}
+
+function fullContext(field: string, context: TestContext): Record<string, unknown> {
+  const { parentTypeName, fieldName } = fieldOf(field);
+  return {
+    arguments: {},
+    source: null,
+    stash: {},
+    request: { headers: {}, domainName: null },
+    info: { parentTypeName, fieldName, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+    ...context,
+  };
+}
+
+function handlersOf(code: string, field: string): HandlersUnderTest {
+  const handler = (name: HandlerName) => (context: TestContext) =>
+    evaluate({ runtime: APPSYNC_JS, code, context: JSON.stringify(fullContext(field, context)), function: name });
+  return { request: handler('request'), response: handler('response') };
+}
+
+/**
+ * A resolver of model/api-wiring.ts, e.g. `Query.getEvent`, bundled from its
+ * TypeScript exactly as `npm run build` bundles it, so the tests never run a
+ * stale build.
+ */
+export async function resolverUnderTest(name: string): Promise<HandlersUnderTest> {
+  const wiring = resolverWiring.find((candidate) => resolverName(candidate) === name);
+  if (!wiring) {
+    throw new Error(`${name} is not wired in model/api-wiring.ts`);
+  }
+  const { code } = await bundleTypeScript({ path: resolverSourcePath(wiring) }, resolverBundlePath(wiring));
+  return handlersOf(code, name);
+}
+
+/** A pipeline function of model/api-wiring.ts, run as a step of the resolver `field` (e.g. `Mutation.updateEvent`). */
+export async function functionUnderTest(name: string, field: string): Promise<HandlersUnderTest> {
+  if (!functionWiring.some((candidate) => candidate.name === name)) {
+    throw new Error(`${name} is not a pipeline function of model/api-wiring.ts`);
+  }
+  const { code } = await bundleTypeScript({ path: functionSourcePath(name) }, functionBundlePath(name));
+  return handlersOf(code, field);
+}
+
+/** What the handler returned (a request object, or the field's value), parsed from `evaluationResult`; `any` because each test asserts its shape. */
+export function returned(output: EvaluateCodeOutput): any {
+  expect(output.error, 'the handler raised an error instead of returning').toBeUndefined();
+  return JSON.parse(output.evaluationResult as string);
+}
+
+/** The error the handler raised with `util.error` or `util.unauthorized`, as the GraphQL response would list it. */
+export function raised(output: EvaluateCodeOutput): ResolverError {
+  expect(output.evaluationResult, 'the handler returned instead of raising an error').toBeUndefined();
+  const errors = JSON.parse(output.outErrors) as ResolverError[];
+  const error = errors[errors.length - 1];
+  expect(error?.message).toBe(output.error?.message);
+  return error;
+}
