@@ -94,7 +94,7 @@ export type EventFilter = {
   organizer?: InputMaybe<Scalars['String']['input']>;
   /** Only events with this status; results come sorted by date. */
   status?: InputMaybe<EventStatus>;
-  /** Only events on or before this moment (ISO 8601 date or date-time). */
+  /** Only events on or before this moment (ISO 8601 date or date-time); a plain date includes that whole day (UTC). */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -89,6 +89,14 @@ describe('Query.listEvents request: date ranges are sort-key conditions in UTC',
     });
   });
 
+  it('the same plain date as from and to: that whole day', async () => {
+    const query = await queryFor({ filter: { status: 'PUBLISHED', from: '2025-06-01', to: '2025-06-01' } }, ADMIN);
+    expect(query.query.expressionValues).toMatchObject({
+      ':date_between_start': { S: '2025-06-01T00:00:00.000Z' },
+      ':date_between_end': { S: '2025-06-01T23:59:59.999Z' },
+    });
+  });
+
   it('from only: greater or equal', async () => {
     const query = await queryFor({ filter: { status: 'PUBLISHED', from: '2025-06-01T18:30:00Z' } }, ADMIN);
     expect(query.query).toEqual({
@@ -98,12 +106,12 @@ describe('Query.listEvents request: date ranges are sort-key conditions in UTC',
     });
   });
 
-  it('to only: less or equal', async () => {
+  it('to only: less or equal; a plain date includes that whole day', async () => {
     const query = await queryFor({ filter: { organizer: 'Cloud Guild', to: '2025-12-31' } }, ADMIN);
     expect(query.query).toEqual({
       expression: '(#date <= :date_le) AND (#organizer = :organizer_eq)',
       expressionNames: { '#date': 'date', '#organizer': 'organizer' },
-      expressionValues: { ':date_le': { S: '2025-12-31T00:00:00.000Z' }, ':organizer_eq': { S: 'Cloud Guild' } },
+      expressionValues: { ':date_le': { S: '2025-12-31T23:59:59.999Z' }, ':organizer_eq': { S: 'Cloud Guild' } },
     });
   });
 });

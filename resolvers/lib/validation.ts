@@ -49,9 +49,18 @@ function checkCapacity(path: string, value: number, failures: ValidationFailure[
   changes.capacity = value;
 }
 
-/** The UTC form of an ISO 8601 date, or null after recording why it is not one. */
-function checkDate(path: string, value: string, failures: ValidationFailure[]): string | null {
-  const epochMs = parseIsoDate(value);
+/** A plain calendar date is `YYYY-MM-DD`: ten characters, no time of day. */
+const PLAIN_DATE_LENGTH = 10;
+const LAST_MS_OF_DAY = 86_400_000 - 1;
+
+/**
+ * The UTC form of an ISO 8601 date, or null after recording why it is not one.
+ * With `wholeDay`, a plain date means the last moment of that day, so that a
+ * range "to 2025-12-31" includes the events of December 31st, as people read it.
+ */
+function checkDate(path: string, value: string, failures: ValidationFailure[], wholeDay = false): string | null {
+  const parsed = parseIsoDate(value);
+  const epochMs = parsed !== null && wholeDay && value.length === PLAIN_DATE_LENGTH ? parsed + LAST_MS_OF_DAY : parsed;
   if (epochMs === null) {
     failures.push({
       field: path,
@@ -164,7 +173,7 @@ export function validateListArgs(filter: EventFilter | null | undefined, limit: 
     query.from = checkDate('filter.from', filter.from, failures) ?? undefined;
   }
   if (typeof filter?.to === 'string') {
-    query.to = checkDate('filter.to', filter.to, failures) ?? undefined;
+    query.to = checkDate('filter.to', filter.to, failures, true) ?? undefined;
   }
   if (query.from && query.to && query.from > query.to) {
     failures.push({ field: 'filter.to', rule: 'DATE_RANGE', message: 'filter.to must not be before filter.from' });
