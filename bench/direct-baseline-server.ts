@@ -1,4 +1,4 @@
-import { GetItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { buildSchema, graphql } from 'graphql';
 import { createServer, type Server } from 'node:http';
@@ -7,8 +7,16 @@ import { INDEX_BY_STATUS } from '../model/events-table.ts';
 import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
 
 // The least a GraphQL server can do for getEvent and listEvents(status):
-// graphql-js resolvers calling the DynamoDB SDK directly, no validation, no
-// resolver runtime. The local AppSync runtime is measured against it.
+// graphql-js (parse, validate, execute) with resolvers calling the DynamoDB
+// SDK directly, no auth, no resolver runtime. The local AppSync runtime is
+// measured against it, so it answers what ours answers: the same items, and a
+// nextToken whenever DynamoDB has a next page (LastEvaluatedKey as base64url
+// JSON; ours seals it as AppSync does, a cost that counts against ours).
+
+type Key = Record<string, AttributeValue>;
+
+const encodeToken = (key: Key) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const decodeToken = (token: string): Key => JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
 
 function rootResolvers(client: DynamoDBClient, tableName: string) {
   return {
@@ -16,7 +24,7 @@ function rootResolvers(client: DynamoDBClient, tableName: string) {
       const result = await client.send(new GetItemCommand({ TableName: tableName, Key: { eventId: { S: eventId } } }));
       return result.Item ? unmarshall(result.Item) : null;
     },
-    async listEvents({ filter, limit }: { filter: { status: string }; limit?: number }) {
+    async listEvents({ filter, limit, nextToken }: { filter: { status: string }; limit?: number; nextToken?: string }) {
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
@@ -25,9 +33,13 @@ function rootResolvers(client: DynamoDBClient, tableName: string) {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': { S: filter.status } },
           Limit: limit ?? 20,
+          ExclusiveStartKey: nextToken ? decodeToken(nextToken) : undefined,
         }),
       );
-      return { items: (result.Items ?? []).map((item) => unmarshall(item)), nextToken: null };
+      return {
+        items: (result.Items ?? []).map((item) => unmarshall(item)),
+        nextToken: result.LastEvaluatedKey ? encodeToken(result.LastEvaluatedKey) : null,
+      };
     },
   };
 }

@@ -3,23 +3,25 @@ import { performance } from 'node:perf_hooks';
 // A bounded closed-loop load: `concurrency` callers each send requests back
 // to back until `requests` have been sent. Loopback only, fixed count.
 
-export interface LatencyFigures {
-  p50Ms: number;
-  p99Ms: number;
-  requestsPerSecond: number;
+export interface LoadOptions {
+  /** requests sent in all */
+  requests: number;
+  /** callers sending at once */
+  concurrency: number;
 }
 
-function percentile(sorted: number[], fraction: number): number {
+export interface LoadSamples {
+  /** each request's latency, sorted ascending */
+  sortedDurationsMs: number[];
+  /** from the first request sent to the last answer */
+  elapsedSeconds: number;
+}
+
+export function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
 }
 
-export async function measureLatency(
-  send: () => Promise<void>,
-  options: { requests: number; concurrency: number; warmup: number },
-): Promise<LatencyFigures> {
-  for (let index = 0; index < options.warmup; index += 1) {
-    await send();
-  }
+export async function runLoad(send: () => Promise<unknown>, options: LoadOptions): Promise<LoadSamples> {
   const durations: number[] = [];
   let remaining = options.requests;
   const caller = async () => {
@@ -33,17 +35,12 @@ export async function measureLatency(
   const started = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, caller));
   const elapsedSeconds = (performance.now() - started) / 1000;
-  durations.sort((a, b) => a - b);
-  return {
-    p50Ms: percentile(durations, 0.5),
-    p99Ms: percentile(durations, 0.99),
-    requestsPerSecond: durations.length / elapsedSeconds,
-  };
+  return { sortedDurationsMs: durations.sort((a, b) => a - b), elapsedSeconds };
 }
 
-/** POSTs a GraphQL request and fails loudly on any error, so a broken run is never timed. */
+/** POSTs a GraphQL request and returns its `data`; fails loudly on any error, so a broken run is never timed. */
 export function graphqlSender(url: string, headers: Record<string, string>, query: string, variables: () => object) {
-  return async () => {
+  return async (): Promise<Record<string, unknown>> => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -53,5 +50,6 @@ export function graphqlSender(url: string, headers: Record<string, string>, quer
     if (!response.ok || body.errors) {
       throw new Error(`benchmark request failed: ${response.status} ${JSON.stringify(body.errors)}`);
     }
+    return body.data;
   };
 }

@@ -89,6 +89,15 @@ describe('stored values as AppSync hands them to a response handler', () => {
       map: { someString: 'A string value', stringSet: ['a', 'b'] },
     });
   });
+
+  it('keeps an attribute named __proto__ as an attribute, not as the prototype', () => {
+    const stored: Record<string, { S: string }> = Object.create(null);
+    stored.__proto__ = { S: 'not a prototype' };
+    stored.title = { S: 'Launch' };
+    const item = fromAttributeMap(stored);
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(JSON.stringify(item)).toBe('{"__proto__":"not a prototype","title":"Launch"}');
+  });
 });
 
 describe('sameItem', () => {

@@ -27,6 +27,12 @@ describe('createDynamoDBClient', () => {
     expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'AKIDEXAMPLE' });
   });
 
+  it('spends nothing on logging calls: the SDK logger middleware is not in the stack', async () => {
+    const client = createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+    expect(client.middlewareStack.identify().filter((name) => name.startsWith('loggerMiddleware'))).toEqual([]);
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toBeInstanceOf(Array);
+  });
+
   it('keeps connections alive: many requests share a few sockets', async () => {
     const client = createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
     const sockets = new Set<unknown>();

@@ -13,6 +13,9 @@ const MAX_SOCKETS = 64;
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const LOCAL_REGION = 'us-east-1';
 
+/** the name under which the SDK adds its logger middleware to every client */
+const LOGGER_MIDDLEWARE = 'loggerMiddleware';
+
 export interface DynamoDBClientOptions {
   /** e.g. DynamoDB Local's `http://127.0.0.1:8000`; omit for AWS itself */
   endpoint?: string;
@@ -26,7 +29,7 @@ function hasEnvironmentCredentials(): boolean {
 
 export function createDynamoDBClient(options: DynamoDBClientOptions): DynamoDBClient {
   const local = options.endpoint !== undefined;
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     endpoint: options.endpoint,
     region: options.region ?? process.env.AWS_REGION ?? (local ? LOCAL_REGION : undefined),
     credentials: local && !hasEnvironmentCredentials() ? LOCAL_CREDENTIALS : undefined,
@@ -36,4 +39,11 @@ export function createDynamoDBClient(options: DynamoDBClientOptions): DynamoDBCl
       connectionTimeout: local ? 2_000 : undefined,
     },
   });
+  // The SDK's logger middleware copies every input and output through its
+  // sensitive-data filter before handing them to the logger, even to the
+  // default one that discards them: over a quarter of the client's CPU time
+  // for a Query of 20 items (about 500 µs against 360 without). Nothing here
+  // logs SDK calls.
+  client.middlewareStack.remove(LOGGER_MIDDLEWARE);
+  return client;
 }

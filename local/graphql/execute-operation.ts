@@ -1,7 +1,7 @@
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { resolverName } from '../../model/api-wiring.ts';
 import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
-import { requestErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
+import { requestErrorEntry, type AppSyncErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
 import { executionErrorEntry } from './execution-errors.ts';
 import type { FieldLimits } from './field-limits.ts';
 import {
@@ -12,10 +12,12 @@ import {
 } from './field-resolver.ts';
 import type { RequestView } from './field-invocation.ts';
 import { validateOperation } from './validate-operation.ts';
+import { rememberValidDocument, validDocument } from './valid-documents.ts';
 
 // One GraphQL request, from query text to the body AppSync would answer with:
-// parse, validate, execute, and word every error as AppSync does. Syntax and
-// validation errors answer `data: null` before anything runs.
+// parse, validate (once per query text: see valid-documents.ts), execute, and
+// word every error as AppSync does. Syntax and validation errors answer
+// `data: null` before anything runs.
 // https://github.com/graphql/graphql-over-http/issues/81
 
 /** The JSON body of `POST /graphql`. */
@@ -67,17 +69,34 @@ function responseBody(schema: GraphQLSchema, result: ExecutionResult, scope: Exe
   return errors.length > 0 ? { data: result.data, errors } : { data: result.data };
 }
 
+/** The query's document once it parsed and validated, else the errors that refuse it. */
+function validatedDocument(
+  query: string,
+  context: OperationContext,
+): { document: DocumentNode } | { errors: AppSyncErrorEntry[] } {
+  const known = validDocument(context.schema, query, context.limits);
+  if (known) {
+    return { document: known };
+  }
+  const parsed = parseQuery(query);
+  if ('error' in parsed) {
+    return { errors: [requestErrorEntry(parsed.error)] };
+  }
+  const validationErrors = validateOperation(context.schema, parsed.document, context.limits);
+  if (validationErrors.length > 0) {
+    return { errors: validationErrors.map(requestErrorEntry) };
+  }
+  rememberValidDocument(context.schema, query, context.limits, parsed.document);
+  return parsed;
+}
+
 export async function executeOperation(
   request: OperationRequest,
   context: OperationContext,
 ): Promise<AppSyncResponseBody> {
-  const parsed = parseQuery(request.query);
-  if ('error' in parsed) {
-    return { data: null, errors: [requestErrorEntry(parsed.error)] };
-  }
-  const validationErrors = validateOperation(context.schema, parsed.document, context.limits);
-  if (validationErrors.length > 0) {
-    return { data: null, errors: validationErrors.map(requestErrorEntry) };
+  const validated = validatedDocument(request.query, context);
+  if ('errors' in validated) {
+    return { data: null, errors: validated.errors };
   }
   const scope: ExecutionScope = {
     caller: context.caller,
@@ -91,7 +110,7 @@ export async function executeOperation(
   };
   const result = await execute({
     schema: context.schema,
-    document: parsed.document,
+    document: validated.document,
     variableValues: request.variables ?? undefined,
     operationName: request.operationName ?? undefined,
     contextValue: scope,
