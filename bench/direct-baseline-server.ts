@@ -18,6 +18,25 @@ type Key = Record<string, AttributeValue>;
 const encodeToken = (key: Key) => Buffer.from(JSON.stringify(key)).toString('base64url');
 const decodeToken = (token: string): Key => JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
 
+/** One page of the status index, as a hand-written DynamoDB client would ask for it. */
+export function queryStatusIndex(
+  client: DynamoDBClient,
+  tableName: string,
+  page: { status: string; limit: number; startKey?: Record<string, AttributeValue> },
+) {
+  return client.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: INDEX_BY_STATUS,
+      KeyConditionExpression: '#status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': { S: page.status } },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
+  );
+}
+
 function rootResolvers(client: DynamoDBClient, tableName: string) {
   return {
     async getEvent({ eventId }: { eventId: string }) {
@@ -25,17 +44,11 @@ function rootResolvers(client: DynamoDBClient, tableName: string) {
       return result.Item ? unmarshall(result.Item) : null;
     },
     async listEvents({ filter, limit, nextToken }: { filter: { status: string }; limit?: number; nextToken?: string }) {
-      const result = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEX_BY_STATUS,
-          KeyConditionExpression: '#status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': { S: filter.status } },
-          Limit: limit ?? 20,
-          ExclusiveStartKey: nextToken ? decodeToken(nextToken) : undefined,
-        }),
-      );
+      const result = await queryStatusIndex(client, tableName, {
+        status: filter.status,
+        limit: limit ?? 20,
+        startKey: nextToken ? decodeToken(nextToken) : undefined,
+      });
       return {
         items: (result.Items ?? []).map((item) => unmarshall(item)),
         nextToken: result.LastEvaluatedKey ? encodeToken(result.LastEvaluatedKey) : null,

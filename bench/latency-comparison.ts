@@ -1,6 +1,6 @@
-import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
-import { INDEX_BY_STATUS } from '../model/events-table.ts';
+import { queryStatusIndex } from './direct-baseline-server.ts';
 import { LIST_PUBLISHED, PAGE_SIZE } from './items-read.ts';
 import { graphqlSender } from './load.ts';
 import { compareInRounds, type RoundsComparison, type RoundsOptions } from './rounds.ts';
@@ -27,16 +27,7 @@ export interface LatencyComparisonOptions {
 }
 
 async function somePublishedEventIds(client: DynamoDBClient, tableName: string): Promise<string[]> {
-  const result = await client.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: INDEX_BY_STATUS,
-      KeyConditionExpression: '#status = :status',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': { S: 'PUBLISHED' } },
-      Limit: 100,
-    }),
-  );
+  const result = await queryStatusIndex(client, tableName, { status: 'PUBLISHED', limit: 100 });
   return (result.Items ?? []).map((item) => item.eventId.S as string);
 }
 
