@@ -2,6 +2,13 @@
 // APPSYNC_JS evaluator, the `util` library, the DynamoDB data source, the
 // GraphQL server) is built and tested alone against these shapes.
 
+/**
+ * The error type of a request object a data source cannot read at all (e.g.
+ * "Value for field '$[operation]' not found."). AppSync fails the field with it
+ * instead of handing it to the response handler.
+ */
+export const REQUEST_REJECTED_ERROR_TYPE = 'MappingTemplate';
+
 /** A data-source failure as AppSync hands it to a response handler in `ctx.error`. */
 export interface DataSourceError {
   message: string;

@@ -1,5 +1,5 @@
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
-import type { DataSourceError } from '../types.ts';
+import { REQUEST_REJECTED_ERROR_TYPE, type DataSourceError } from '../types.ts';
 
 // Every way a DynamoDB request can fail, in the shape AppSync puts in
 // `ctx.error`: `{ message, type }`, the type prefixed with `DynamoDB:`.
@@ -14,7 +14,7 @@ export class RequestShapeError extends Error {
  * `MappingTemplate` (e.g. "Value for field '$[operation]' not found.").
  */
 export function requestShapeFailure(error: RequestShapeError): DataSourceError {
-  return { type: 'MappingTemplate', message: error.message };
+  return { type: REQUEST_REJECTED_ERROR_TYPE, message: error.message };
 }
 
 /**

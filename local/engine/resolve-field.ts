@@ -40,7 +40,10 @@ async function resolveUnit(
     // "the data source and response handler are skipped"
     return run.outcome(request.value);
   }
-  const { result, error } = await run.callDataSource(definition.dataSource, request.value);
+  const { result, error, rejected } = await run.callDataSource(definition.dataSource, request.value);
+  if (rejected) {
+    return run.outcome(null, rejected);
+  }
   const response = run.evaluate(definition.bundle, 'response', { result, error });
   return stops(response) ? run.outcome(null, response.error) : run.outcome(response.value);
 }
@@ -58,7 +61,10 @@ async function runFunction(fn: PipelineFunctionDefinition, previous: unknown, ru
     // without skipTo, or with 'NEXT', only this function is skipped
     return { next: request.skipTo === 'END' ? 'END' : 'NEXT', result: request.value };
   }
-  const { result, error } = await run.callDataSource(fn.dataSource, request.value);
+  const { result, error, rejected } = await run.callDataSource(fn.dataSource, request.value);
+  if (rejected) {
+    return { next: 'STOP', error: rejected };
+  }
   const response = run.evaluate(fn.bundle, 'response', { prev, result, error });
   if (stops(response)) {
     return { next: 'STOP', error: response.error };

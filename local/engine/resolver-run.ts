@@ -9,6 +9,7 @@ import type {
   HandlerOutcome,
   ResolverError,
 } from '../types.ts';
+import { REQUEST_REJECTED_ERROR_TYPE } from '../types.ts';
 import { NONE_DATA_SOURCE, NoneDataSource } from './none-data-source.ts';
 
 /** The part of `ctx` that differs between the handlers of one resolver run. */
@@ -50,15 +51,22 @@ export class ResolverRun {
     return evaluation.outcome;
   }
 
-  /** Sends a request handler's value to the data source of that name. */
-  callDataSource(name: string, request: unknown): Promise<DataSourceOutcome> {
+  /**
+   * Sends a request handler's value to the data source of that name. A
+   * request the data source cannot read at all (`MappingTemplate`) fails the
+   * field there, before any response handler, as AppSync reports it.
+   */
+  async callDataSource(name: string, request: unknown): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
     const dataSource = this.dataSources.get(name) ?? (name === NONE_DATA_SOURCE ? noneDataSource : undefined);
     if (!dataSource) {
       throw new Error(
         `No data source named '${name}': the resolver wiring and the local server's data sources disagree`,
       );
     }
-    return dataSource.invoke(request);
+    const outcome = await dataSource.invoke(request);
+    return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE
+      ? { ...outcome, rejected: { message: outcome.error.message, errorType: REQUEST_REJECTED_ERROR_TYPE } }
+      : outcome;
   }
 
   /** The field's outcome: `data`, and every error reported along the way. */

@@ -33,6 +33,14 @@ describe('a unit resolver', () => {
     expect(outcome).toEqual({ data: { eventId: 'e-1', title: 'Launch', read: true }, errors: [], logs: [] });
   });
 
+  it('fails the field without a response handler when the data source cannot read the request (MappingTemplate)', async () => {
+    const message = "Value for field '$[operation]' not found.";
+    const events = new RecordingDataSource('events', () => ({ result: null, error: { message, type: 'MappingTemplate' } }));
+    const definition = unit('  return { key: {} };', "  return 'the response handler ran';");
+    const outcome = await resolveField(definition, invocation(), new Map([['events', events]]));
+    expect(outcome).toEqual({ data: null, errors: [{ message, errorType: 'MappingTemplate' }], logs: [] });
+  });
+
   it('still runs the response handler when the data source fails, and raises nothing unless it calls util.error', async () => {
     const events = new RecordingDataSource('events', failing);
     const definition = unit('  return {};', '  return { failed: ctx.error.type, result: ctx.result };');
