@@ -369,7 +369,7 @@ describe('field authorization', () => {
       expect.objectContaining({
         path: ['secret'],
         errorType: 'Unauthorized',
-        message: 'Not Authorized to access secret on type String',
+        message: 'Not Authorized to access secret on type Query',
       }),
       expect.objectContaining({ path: ['getPost', 'content'], errorType: 'Unauthorized' }),
     ]);

@@ -1,4 +1,4 @@
-import { getNamedType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { resolverName } from '../../model/api-wiring.ts';
 import type { FieldAuthorizer, FieldInvocation, FieldOutcome, ResolverDefinition, ResolverError } from '../types.ts';
 import { fieldErrorEntry, locationsOf, type AppSyncErrorEntry } from './appsync-response.ts';
@@ -66,11 +66,16 @@ function fail(scope: ExecutionScope, info: GraphQLResolveInfo, error: ResolverEr
   throw new ReportedFieldError(error.message);
 }
 
-/** AppSync's words for a field the caller's auth mode may not read. */
+/**
+ * AppSync's words for a field the caller's auth mode may not read, naming the
+ * type the field is on, as in "Not Authorized to access createTodo on type
+ * Mutation" (reported in aws-amplify/amplify-hosting#3781 and
+ * aws-amplify/amplify-category-api#2422).
+ */
 function unauthorized(info: GraphQLResolveInfo): ResolverError {
   return {
     errorType: 'Unauthorized',
-    message: `Not Authorized to access ${info.fieldName} on type ${getNamedType(info.returnType).name}`,
+    message: `Not Authorized to access ${info.fieldName} on type ${info.parentType.name}`,
   };
 }
 

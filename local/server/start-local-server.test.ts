@@ -242,7 +242,7 @@ describe('authentication', () => {
     expect(body.errors[0]).toMatchObject({
       path: ['post', 'title'],
       errorType: 'Unauthorized',
-      message: 'Not Authorized to access title on type String',
+      message: 'Not Authorized to access title on type Post',
     });
   });
 });

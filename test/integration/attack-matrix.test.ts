@@ -107,7 +107,7 @@ describe('mutations need a signed-in user', () => {
     for (const attempt of [createAttempt, deleteAttempt]) {
       const response = await leavesDataUnchanged(() => attempt(api.withApiKey));
       expect(response.status).toBe(200);
-      expect(response.errors![0]).toMatchObject({ errorType: 'Unauthorized' });
+      expect(response.errors![0]).toMatchObject({ errorType: 'Unauthorized', message: expect.stringMatching(/^Not Authorized to access \w+Event on type Mutation$/) });
     }
     const update = await leavesDataUnchanged(() =>
       api.withApiKey.request(UPDATE_EVENT, { eventId: published.eventId, input: { title: 'Defaced' } }),
