@@ -12,6 +12,7 @@ import {
   resolverWiring,
 } from '../../model/api-wiring.ts';
 import { APPSYNC_JS, evaluate } from './evaluate.ts';
+import { DYNAMODB_INTERNALS } from './resolver-fixtures.ts';
 
 // Resolver unit tests in the manner of AWS's testing guide: bundle the code,
 // hand EvaluateCode a context, parse what comes back.
@@ -96,5 +97,19 @@ export function raised(output: EvaluateCodeOutput): ResolverError {
   const errors = JSON.parse(output.outErrors) as ResolverError[];
   const error = errors[errors.length - 1];
   expect(error?.message).toBe(output.error?.message);
+  return error;
+}
+
+/**
+ * Asserts the handler answered a data-source failure with a plain
+ * InternalError: nothing of DynamoDB's message (table ARN, key schema) in the
+ * error or in the logs.
+ */
+export function expectOpaqueInternalError(output: EvaluateCodeOutput): ResolverError {
+  const error = raised(output);
+  expect(error.errorType).toBe('InternalError');
+  expect(error.message).toBe('The request could not be completed; try again later');
+  expect(JSON.stringify(error)).not.toContain(DYNAMODB_INTERNALS);
+  expect(output.logs.join('\n')).not.toContain(DYNAMODB_INTERNALS);
   return error;
 }
