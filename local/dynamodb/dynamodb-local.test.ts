@@ -155,6 +155,14 @@ describe('DynamoDB Local does not outlive the process that started it', () => {
     expect(await waitUntilGone(jvmPid)).toBe(true);
   });
 
+  it('is killed by the kernel when the parent is SIGKILLed (setpriv --pdeathsig)', async () => {
+    const { parent, jvmPid, exited } = await runParent('wait');
+    expect(isRunning(jvmPid)).toBe(true);
+    parent.kill('SIGKILL');
+    expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await waitUntilGone(jvmPid)).toBe(true);
+  });
+
   it("is killed on SIGTERM, and the parent's own SIGTERM handler still runs", async () => {
     const { parent, jvmPid, exited, output } = await runParent('own-handler');
     parent.kill('SIGTERM');

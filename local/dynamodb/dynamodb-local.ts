@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,9 @@ import { freePort, isPortFree } from './tcp-port.ts';
 // The jar has no option to choose the interface (see its -help): it listens on
 // all of them (Jetty's default), so keep the port behind a firewall.
 // The JVM is stopped by stop(), and killed if this process ends first (see
-// kill-with-parent.ts).
+// kill-with-parent.ts); where util-linux's setpriv is installed, the kernel
+// also kills it when this process dies by a signal nothing here can catch
+// (SIGKILL).
 
 export interface DynamoDBLocalOptions {
   /** keep tables in memory only (-inMemory); wins over dataDir. The default when there is no dataDir. */
@@ -132,6 +134,18 @@ function recordOutput(child: ChildProcess): () => string {
   return () => lines.join('\n');
 }
 
+/** util-linux's `setpriv`: runs a command with a signal the kernel sends it when its parent dies. */
+const SETPRIV = '/usr/bin/setpriv';
+/** setpriv's exit status when the command it was to run does not exist. */
+const COMMAND_NOT_FOUND = 127;
+
+/** The command line that runs `java`, tied to this process's life where the system allows it. */
+function javaCommand(java: string, args: string[]): { command: string; args: string[]; viaSetpriv: boolean } {
+  return existsSync(SETPRIV)
+    ? { command: SETPRIV, args: ['--pdeathsig', 'KILL', '--', java, ...args], viaSetpriv: true }
+    : { command: java, args, viaSetpriv: false };
+}
+
 interface Launch {
   java: string;
   storageArgs: string[];
@@ -142,20 +156,17 @@ interface Launch {
 async function launch({ java, storageArgs, port, startupTimeoutMs }: Launch): Promise<DynamoDBLocal> {
   const emulator = emulatorDirectory();
   const startedAt = performance.now();
-  const child = spawn(
-    java,
-    [
-      `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(emulator, 'DynamoDBLocal.jar'),
-      '-sharedDb',
-      '-disableTelemetry',
-      '-port',
-      String(port),
-      ...storageArgs,
-    ],
-    { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const { command, args, viaSetpriv } = javaCommand(java, [
+    `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(emulator, 'DynamoDBLocal.jar'),
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
+    ...storageArgs,
+  ]);
+  const child = spawn(command, args, { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   const untie = killWithParent(child);
   const output = recordOutput(child);
   let failure: Error | undefined;
@@ -165,6 +176,9 @@ async function launch({ java, storageArgs, port, startupTimeoutMs }: Launch): Pr
       resolveEnded();
     });
     child.once('exit', (code, signal) => {
+      if (viaSetpriv && code === COMMAND_NOT_FOUND) {
+        failure ??= new JavaNotFoundError(java);
+      }
       failure ??= new DynamoDBLocalStartError(
         oneLine(`DynamoDB Local exited (${signal ?? `code ${code}`}) before answering: ${lastLine(output())}`),
       );

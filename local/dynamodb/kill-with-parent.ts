@@ -10,7 +10,8 @@ import type { ChildProcess } from 'node:child_process';
 // itself and sends the signal again, and the process ends exactly as it would
 // have without us; if the parent listens too, it kills the children and leaves
 // the rest to the parent's handler.
-// A SIGKILL of the parent cannot be caught: then the JVM is left running.
+// A SIGKILL of the parent cannot be caught here; dynamodb-local.ts has the
+// kernel cover that case (setpriv --pdeathsig).
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const children = new Set<ChildProcess>();

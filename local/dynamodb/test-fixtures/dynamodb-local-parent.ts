@@ -5,6 +5,7 @@ import { startDynamoDBLocal } from '../dynamodb-local.ts';
 //   exit        — process.exit(0) at once
 //   wait        — waits to be signalled, with no signal handler of its own
 //   own-handler — waits, with its own SIGTERM handler that exits with 42
+//   (a SIGKILL, which no handler sees, is sent to a waiting parent)
 
 const mode = process.argv[2];
 const dynamodbLocal = await startDynamoDBLocal({ inMemory: true });
