@@ -1,7 +1,8 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDynamoDBClient } from '../../local/dynamodb/client.ts';
+import { createDynamoDBDataSource, type ReadMetrics } from '../../local/dynamodb/data-source.ts';
 import { ensureTable } from '../../local/dynamodb/ensure-table.ts';
 import type { TableDefinition } from '../../model/events-table.ts';
 
@@ -17,6 +18,23 @@ export function uniqueTableName(base: string): string {
 /** A client of the DynamoDB the test run shares (see dynamodb-local.global-setup.ts). */
 export function testDynamoDBClient(): DynamoDBClient {
   return createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+}
+
+/** The item as stored (typed DynamoDB JSON), read consistently, or undefined. */
+export async function storedItem(
+  client: DynamoDBClient,
+  tableName: string,
+  key: Record<string, AttributeValue>,
+): Promise<Record<string, AttributeValue> | undefined> {
+  return (await client.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+}
+
+/**
+ * A data source for batch and transaction requests: they name their tables
+ * themselves, so the data source's own table plays no part.
+ */
+export function multiTableDataSource(client: DynamoDBClient, onRead?: (read: ReadMetrics) => void) {
+  return createDynamoDBDataSource({ name: 'posts', client, tableName: 'unused', onRead });
 }
 
 /** Creates a fresh table from a definition and returns its name. */

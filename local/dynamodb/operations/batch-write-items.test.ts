@@ -1,7 +1,13 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authorsTable, createTestTable, postsTable, testDynamoDBClient } from '../../../test/support/dynamodb.ts';
-import { createDynamoDBDataSource } from '../data-source.ts';
+import {
+  authorsTable,
+  createTestTable,
+  multiTableDataSource,
+  postsTable,
+  storedItem,
+  testDynamoDBClient,
+} from '../../../test/support/dynamodb.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-put-item.html
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-delete-item.html
@@ -9,11 +15,9 @@ import { createDynamoDBDataSource } from '../data-source.ts';
 const client = testDynamoDBClient();
 let posts: string;
 let authors: string;
-const dataSource = () => createDynamoDBDataSource({ name: 'posts', client, tableName: 'unused' });
+const dataSource = () => multiTableDataSource(client);
 
-async function stored(tableName: string, key: Record<string, { S: string }>) {
-  return (await client.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
-}
+const stored = (tableName: string, key: Record<string, { S: string }>) => storedItem(client, tableName, key);
 
 beforeAll(async () => {
   [posts, authors] = await Promise.all([createTestTable(client, postsTable), createTestTable(client, authorsTable)]);

@@ -1,7 +1,13 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authorsTable, createTestTable, postsTable, testDynamoDBClient } from '../../../test/support/dynamodb.ts';
-import { createDynamoDBDataSource, type ReadMetrics } from '../data-source.ts';
+import {
+  authorsTable,
+  createTestTable,
+  multiTableDataSource,
+  postsTable,
+  testDynamoDBClient,
+} from '../../../test/support/dynamodb.ts';
+import type { ReadMetrics } from '../data-source.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-transact-get-items.html
 
@@ -9,8 +15,7 @@ const client = testDynamoDBClient();
 let posts: string;
 let authors: string;
 const reads: ReadMetrics[] = [];
-const dataSource = () =>
-  createDynamoDBDataSource({ name: 'posts', client, tableName: 'unused', onRead: (read) => reads.push(read) });
+const dataSource = () => multiTableDataSource(client, (read) => reads.push(read));
 
 beforeAll(async () => {
   [posts, authors] = await Promise.all([createTestTable(client, postsTable), createTestTable(client, authorsTable)]);

@@ -1,18 +1,22 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authorsTable, createTestTable, postsTable, testDynamoDBClient } from '../../../test/support/dynamodb.ts';
-import { createDynamoDBDataSource } from '../data-source.ts';
+import {
+  authorsTable,
+  createTestTable,
+  multiTableDataSource,
+  postsTable,
+  storedItem,
+  testDynamoDBClient,
+} from '../../../test/support/dynamodb.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-transact-write-items.html
 
 const client = testDynamoDBClient();
 let posts: string;
 let authors: string;
-const dataSource = () => createDynamoDBDataSource({ name: 'posts', client, tableName: 'unused' });
+const dataSource = () => multiTableDataSource(client);
 
-async function stored(tableName: string, key: Record<string, { S: string }>) {
-  return (await client.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
-}
+const stored = (tableName: string, key: Record<string, { S: string }>) => storedItem(client, tableName, key);
 
 /** The docs' example: put a post if its title is still the old one, and rename its author. */
 function docsExample(oldTitle: string, condition: Record<string, unknown> = {}) {
