@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // so files run in parallel without seeing each other's data.
 export default defineConfig({
   test: {
-    include: ['{local,model,resolvers,infra,scripts,test}/**/*.test.ts'],
+    include: ['{packages/*/src,dev,model,resolvers,infra,scripts,test}/**/*.test.ts'],
     globalSetup: ['test/support/dynamodb-local.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,6 +1,6 @@
-import { createDynamoDBClient } from '../local/dynamodb/client.ts';
-import { startDynamoDBLocal } from '../local/dynamodb/dynamodb-local.ts';
-import { startEventsApi, type EventsApiOptions } from '../local/events-api.ts';
+import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/client.ts';
+import { startDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
+import { startEventsApi, type EventsApiOptions } from '../dev/events-api.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { startDirectBaselineServer } from './direct-baseline-server.ts';
 import { itemsReadRow, readRecorder, scanAndFilter } from './items-read.ts';

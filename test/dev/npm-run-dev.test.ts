@@ -2,9 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
-import { mintIdToken } from '../../local/auth/cognito-tokens.ts';
-import { loadLocalUserPoolKeys } from '../../local/auth/local-jwks.ts';
-import { DEFAULT_API_KEY } from '../../local/config.ts';
+import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
+import { loadLocalUserPoolKeys } from '../../packages/appsync-local/src/auth/local-jwks.ts';
+import { DEFAULT_API_KEY } from '../../dev/config.ts';
 import { graphqlClient } from '../support/graphql-client';
 
 // `npm run dev` as a developer runs it: one command that serves the API and

@@ -1,7 +1,7 @@
 import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintIdToken } from '../../local/auth/cognito-tokens.ts';
-import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../../local/auth/test-support.ts';
+import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
+import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
 import { ADMIN_GROUP } from '../../model/access.ts';
 import { CREATE_EVENT, DELETE_EVENT, GET_EVENT, LIST_EVENTS, UPDATE_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient, type GraphQLClient } from '../support/graphql-client';

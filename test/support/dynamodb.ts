@@ -1,9 +1,9 @@
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDynamoDBClient } from '../../local/dynamodb/client.ts';
-import { createDynamoDBDataSource, type ReadMetrics } from '../../local/dynamodb/data-source.ts';
-import { ensureTable } from '../../local/dynamodb/ensure-table.ts';
+import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
+import { createDynamoDBDataSource, type ReadMetrics } from '../../packages/appsync-local/src/dynamodb/data-source.ts';
+import { ensureTable } from '../../packages/appsync-local/src/dynamodb/ensure-table.ts';
 import type { TableDefinition } from '../../model/events-table.ts';
 
 // Tables for tests in the shared DynamoDB Local: every test file makes its

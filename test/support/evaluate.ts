@@ -4,7 +4,7 @@ import {
   type EvaluateCodeCommandInput,
   type EvaluateCodeCommandOutput,
 } from '@aws-sdk/client-appsync';
-import { evaluateCode, type CodeError, type EvaluateCodeInput, type EvaluateCodeOutput } from '../../local/index.ts';
+import { evaluateCode, type CodeError, type EvaluateCodeInput, type EvaluateCodeOutput } from '../../packages/appsync-local/src/index.ts';
 
 // Which EvaluateCode the resolver unit tests call.
 //

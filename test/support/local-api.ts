@@ -1,10 +1,10 @@
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inject } from 'vitest';
-import { mintIdToken, type CognitoTokenOptions } from '../../local/auth/cognito-tokens.ts';
-import { temporaryUserPoolKeys } from '../../local/auth/test-support.ts';
-import { createDynamoDBClient } from '../../local/dynamodb/client.ts';
-import { startEventsApi, type EventsApiOptions } from '../../local/events-api.ts';
+import { mintIdToken, type CognitoTokenOptions } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
+import { temporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
+import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
+import { startEventsApi, type EventsApiOptions } from '../../dev/events-api.ts';
 import { eventsTable } from '../../model/events-table.ts';
 import { uniqueTableName } from './dynamodb.ts';
 import { graphqlClient, type GraphQLClient } from './graphql-client.ts';

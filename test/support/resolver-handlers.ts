@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { EvaluateCodeOutput } from '../../local/index.ts';
-import { bundleTypeScript } from '../../local/runtime/bundle-typescript.ts';
-import type { DataSourceError, HandlerName, Identity, ResolverError } from '../../local/types.ts';
+import type { EvaluateCodeOutput } from '../../packages/appsync-local/src/index.ts';
+import { bundleTypeScript } from '../../packages/appsync-local/src/runtime/bundle-typescript.ts';
+import type { DataSourceError, HandlerName, Identity, ResolverError } from '../../packages/appsync-local/src/types.ts';
 import {
   functionBundlePath,
   functionSourcePath,

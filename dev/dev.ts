@@ -1,0 +1,103 @@
+import { buildResolverBundles } from '../scripts/build-resolvers.ts';
+import { loadConfig, type LocalConfig } from './config.ts';
+import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/client.ts';
+import { startDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
+import { startEventsApi } from './events-api.ts';
+
+// `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
+// save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
+
+type Stop = () => Promise<void>;
+
+async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; stop: Stop }> {
+  if (config.dynamodbEndpoint) {
+    return { endpoint: config.dynamodbEndpoint, stop: async () => {} };
+  }
+  return startDynamoDBLocal({ inMemory: config.inMemory, dataDir: config.dataDir });
+}
+
+function printBanner(config: LocalConfig, url: string, databaseEndpoint: string | undefined) {
+  console.log(`
+GraphQL endpoint  ${url}/graphql
+Explorer          ${url}/
+API key           ${config.apiKey}
+DynamoDB          ${databaseEndpoint}${config.inMemory ? ' (in memory)' : ''}, table ${config.tableName}
+Stage             ${config.stage}
+
+Mutations need a signed-in user: \`npm run token -- --user alice\` prints a token
+for the Authorization header. Ctrl-C stops everything.`);
+}
+
+/** The one line that tells what to do about a failed start. */
+function explain(error: unknown, config: LocalConfig | undefined): string {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && config) {
+    return `port ${config.port} is in use: set PORT to a free port (e.g. PORT=4001 npm run dev)`;
+  }
+  return (error as Error).message;
+}
+
+/** Stops everything started so far, last started first, once. */
+function stopper(stops: Stop[]) {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= (async () => {
+      for (const stop of [...stops].reverse()) {
+        await stop().catch((error) => console.error(`while stopping: ${error.message}`));
+      }
+    })();
+    return stopping;
+  };
+}
+
+async function main() {
+  const stops: Stop[] = [];
+  let config: LocalConfig | undefined;
+  const stopAll = stopper(stops);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stopAll().then(() => process.exit(0));
+    });
+  }
+  try {
+    config = loadConfig();
+    const database = await startDatabase(config);
+    stops.push(database.stop);
+    let api: Awaited<ReturnType<typeof startEventsApi>> | undefined;
+    const build = await buildResolverBundles({
+      watch: true,
+      onRebuild: ({ errors }) => {
+        if (!api) {
+          return; // the first build: a failure is thrown below
+        } else if (errors.length > 0) {
+          console.error(`resolver build failed, still serving the last good bundles:\n  ${errors.join('\n  ')}`);
+        } else {
+          api.reloadResolvers();
+          console.log('resolvers rebuilt');
+        }
+      },
+    });
+    stops.push(build.stop);
+    api = await startEventsApi({
+      dynamodb: createDynamoDBClient({ endpoint: database.endpoint }),
+      tableName: config.tableName,
+      port: config.port,
+      apiKeys: [{ key: config.apiKey, expiresAt: config.apiKeyExpiresAt }],
+      allowedOrigins: config.allowedOrigins,
+      stage: config.stage,
+      onResolverLogs: (resolver, lines) => {
+        for (const line of lines) {
+          console.log(`[${resolver}] ${line}`);
+        }
+      },
+    });
+    stops.push(api.close);
+    printBanner(config, api.url, database.endpoint);
+  } catch (error) {
+    await stopAll();
+    // expected failures (no Java, a busy port, a bad setting) carry a one-line message
+    console.error(`npm run dev: ${explain(error, config)}`);
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,88 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { apiSettings, type ApiSettings, type Stage } from '../model/api-settings.ts';
+import { BUNDLE_DIR, EVENTS_DATA_SOURCE, functionWiring, resolverWiring } from '../model/api-wiring.ts';
+import { buildAppSyncSchema } from '../model/check-wiring.ts';
+import { eventsTable } from '../model/events-table.ts';
+import { fromProjectRoot } from '../model/project-paths.ts';
+import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
+import type { ApiKey } from '../packages/appsync-local/src/auth/api-key-authenticator.ts';
+import { createFieldAuthorizer } from '../packages/appsync-local/src/auth/field-authorizer.ts';
+import { loadLocalUserPoolKeys, type LocalUserPoolKeys } from '../packages/appsync-local/src/auth/local-jwks.ts';
+import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
+import { createRequestAuthenticator } from '../packages/appsync-local/src/auth/request-authenticator.ts';
+import { createDynamoDBDataSource, type ReadMetrics } from '../packages/appsync-local/src/dynamodb/data-source.ts';
+import { ensureTable } from '../packages/appsync-local/src/dynamodb/ensure-table.ts';
+import { loadResolverDefinitions } from '../packages/appsync-local/src/resolver-definitions.ts';
+import { startLocalServer } from '../packages/appsync-local/src/server/start-local-server.ts';
+
+// The Events API as the local runtime serves it: the table from the shared
+// definition, the compiled bundles wired as in the cloud, the same auth modes
+// and limits as the cloud stack, one HTTP server. `npm run dev`, the
+// integration tests and the benchmark all start it here.
+
+export interface EventsApiOptions {
+  dynamodb: DynamoDBClient;
+  tableName: string;
+  /** 0 picks a free port */
+  port: number;
+  /** API_KEY mode, the default: the keys clients may send in `x-api-key` */
+  apiKeys: ApiKey[];
+  /** CORS: browser origins allowed to call the API */
+  allowedOrigins: string[];
+  /** selects the limits and introspection setting, as in the cloud stack */
+  stage: Stage;
+  /** overrides the stage's limits (tests use low ones to reach them) */
+  settings?: Partial<ApiSettings>;
+  /** the local user pool's keys (AMAZON_COGNITO_USER_POOLS mode); default: the project's, in .local/auth */
+  userPoolKeys?: LocalUserPoolKeys;
+  /** where the compiled bundles are; default build/appsync */
+  bundleDir?: string;
+  /** sees every read the data source makes (the benchmark counts items read) */
+  onRead?: (metrics: ReadMetrics) => void;
+  /** create or update the table first; default true */
+  ensureTable?: boolean;
+  /** what resolver code logged (`console.*`), by resolver; default: dropped */
+  onResolverLogs?: (resolver: string, lines: string[]) => void;
+}
+
+/** As in the cloud stack: API keys by default, Cognito user pools where the schema says so. */
+const DEFAULT_AUTH_MODE = 'API_KEY';
+
+export async function startEventsApi(options: EventsApiOptions) {
+  if (options.ensureTable !== false) {
+    await ensureTable(options.dynamodb, eventsTable, options.tableName);
+  }
+  const dataSource = createDynamoDBDataSource({
+    name: EVENTS_DATA_SOURCE,
+    client: options.dynamodb,
+    tableName: options.tableName,
+    onRead: options.onRead,
+  });
+  const bundleDir = fromProjectRoot(options.bundleDir ?? BUNDLE_DIR);
+  const loadResolvers = () => loadResolverDefinitions(bundleDir, resolverWiring, functionWiring);
+  let resolvers = loadResolvers();
+  const userPoolKeys = options.userPoolKeys ?? (await loadLocalUserPoolKeys());
+  const schemaSDL = readSchema();
+  const server = await startLocalServer({
+    port: options.port,
+    schemaSDL,
+    getResolvers: () => resolvers,
+    dataSources: new Map([[EVENTS_DATA_SOURCE, dataSource]]),
+    authenticate: createRequestAuthenticator({
+      apiKeys: options.apiKeys,
+      cognito: { pool: LOCAL_USER_POOL, jwks: userPoolKeys.jwks },
+    }),
+    authorizeField: createFieldAuthorizer(buildAppSyncSchema(readAppSyncPrelude(), schemaSDL), DEFAULT_AUTH_MODE),
+    allowedOrigins: options.allowedOrigins,
+    settings: { ...apiSettings(options.stage), ...options.settings },
+    explorerApiKey: options.apiKeys[0]?.key,
+    onResolverLogs: options.onResolverLogs,
+  });
+  return {
+    ...server,
+    /** picks up rebuilt bundles without a restart */
+    reloadResolvers() {
+      resolvers = loadResolvers();
+    },
+  };
+}

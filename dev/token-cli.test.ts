@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../model/project-paths.ts';
+import { createCognitoAuthenticator } from '../packages/appsync-local/src/auth/cognito-authenticator.ts';
+import { localUserSub } from '../packages/appsync-local/src/auth/cognito-tokens.ts';
+import { loadLocalUserPoolKeys } from '../packages/appsync-local/src/auth/local-jwks.ts';
+import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
+import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../packages/appsync-local/src/auth/test-support.ts';
+
+const run = promisify(execFile);
+
+let pool: TemporaryUserPoolKeys;
+
+beforeAll(async () => {
+  pool = await temporaryUserPoolKeys();
+});
+
+afterAll(() => pool.remove());
+
+function tokenCli(...args: string[]) {
+  return run(process.execPath, ['--import', 'tsx', 'dev/token-cli.ts', '--keys-dir', pool.directory, ...args], {
+    cwd: PROJECT_ROOT,
+  });
+}
+
+async function identityFor(token: string) {
+  const keys = await loadLocalUserPoolKeys({ directory: pool.directory });
+  const authenticate = createCognitoAuthenticator({ pool: LOCAL_USER_POOL, jwks: keys.jwks });
+  const result = await authenticate({ headers: { authorization: token }, sourceIp: '127.0.0.1' });
+  if (!result.ok) {
+    throw new Error(`the printed token was refused: ${result.message}`);
+  }
+  return result.caller.identity;
+}
+
+describe('npm run token', () => {
+  it('prints, alone on the last line, an ID token the local user pool accepts', async () => {
+    const { stdout, stderr } = await tokenCli('--user', 'alice', '--group', 'admins', '--group', 'editors');
+    const lastLine = stdout.trimEnd().split('\n').at(-1) ?? '';
+    expect(lastLine).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const identity = await identityFor(lastLine);
+    expect(identity).toMatchObject({ sub: localUserSub('alice'), username: 'alice', groups: ['admins', 'editors'] });
+    expect((identity.claims as Record<string, unknown>).token_use).toBe('id');
+    expect(stderr).toContain('Authorization header');
+  });
+
+  it('prints an access token with --access, valid for --expires-in seconds', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { stdout } = await tokenCli('--user', 'bob', '--access', '--expires-in', '600');
+    const claims = (await identityFor(stdout.trim())).claims as Record<string, number | string>;
+    expect(claims.token_use).toBe('access');
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
+    expect(Number(claims.iat)).toBeGreaterThanOrEqual(before);
+  });
+
+  it.each([[[]], [['--user', 'alice', '--expires-in', '60']], [['--user', 'alice', '--unknown']]])(
+    'fails with a message and prints no token for %j',
+    async (args) => {
+      const failure = await tokenCli(...args).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      expect(failure).toMatchObject({ code: 1, stdout: '' });
+      expect((failure as { stderr: string }).stderr).not.toBe('');
+    },
+  );
+});

@@ -1,0 +1,181 @@
+import { buildSchema, isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { readAppSyncPrelude, readSchema } from '../../../../model/schema-source.ts';
+import type { AuthenticatedCaller } from '../types.ts';
+import { createFieldAuthorizer } from './field-authorizer.ts';
+
+// Rules from "Using additional authorization modes":
+// https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#using-additional-authorization-modes
+
+const prelude = readAppSyncPrelude();
+
+function schemaOf(sdl: string) {
+  return buildSchema(`${prelude}\n${sdl}`);
+}
+
+const apiKeyCaller: AuthenticatedCaller = { authMode: 'API_KEY', identity: {} };
+
+function signedIn(...groups: string[]): AuthenticatedCaller {
+  return {
+    authMode: 'AMAZON_COGNITO_USER_POOLS',
+    identity: { sub: 'user-sub', groups: groups.length === 0 ? null : groups },
+  };
+}
+
+const blogSchema = schemaOf(/* GraphQL */ `
+  type Query {
+    getPost(id: ID!): Post
+    getAllPosts: [Post] @aws_api_key
+    me: String @aws_cognito_user_pools
+    adminReport: String @aws_cognito_user_pools(cognito_groups: ["admins", "auditors"])
+    iamOnly: String @aws_iam
+    emptyGroupList: String @aws_cognito_user_pools(cognito_groups: [])
+    getComment: Comment @aws_api_key @aws_cognito_user_pools
+  }
+
+  type Post @aws_api_key @aws_cognito_user_pools {
+    id: ID!
+    restrictedContent: String @aws_cognito_user_pools(cognito_groups: ["editors"])
+  }
+
+  type Comment {
+    text: String
+  }
+
+  type Draft @aws_cognito_user_pools(cognito_groups: ["editors"]) {
+    body: String
+    preview: String @aws_api_key
+  }
+
+  type Note {
+    text: String
+  }
+
+  extend type Note @aws_cognito_user_pools
+`);
+
+describe('field authorization with API_KEY as the default mode', () => {
+  const isAllowed = createFieldAuthorizer(blogSchema, 'API_KEY');
+
+  it('admits only the default mode to a field with no directive on it or its type', () => {
+    expect(isAllowed('Query', 'getPost', apiKeyCaller)).toBe(true);
+    expect(isAllowed('Query', 'getPost', signedIn())).toBe(false);
+  });
+
+  it('admits only the modes a field names, without implying the default mode', () => {
+    expect(isAllowed('Query', 'getAllPosts', apiKeyCaller)).toBe(true);
+    expect(isAllowed('Query', 'getAllPosts', signedIn())).toBe(false);
+    expect(isAllowed('Query', 'me', signedIn())).toBe(true);
+    expect(isAllowed('Query', 'me', apiKeyCaller)).toBe(false);
+  });
+
+  it('admits nobody of this API to a field that names only a mode the API lacks', () => {
+    expect(isAllowed('Query', 'iamOnly', apiKeyCaller)).toBe(false);
+    expect(isAllowed('Query', 'iamOnly', signedIn('admins'))).toBe(false);
+  });
+
+  it('admits only members of the listed cognito_groups', () => {
+    expect(isAllowed('Query', 'adminReport', signedIn('auditors'))).toBe(true);
+    expect(isAllowed('Query', 'adminReport', signedIn('readers', 'admins'))).toBe(true);
+    expect(isAllowed('Query', 'adminReport', signedIn('readers'))).toBe(false);
+    expect(isAllowed('Query', 'adminReport', signedIn())).toBe(false);
+    expect(isAllowed('Query', 'adminReport', apiKeyCaller)).toBe(false);
+  });
+
+  it('admits nobody to a field with an empty cognito_groups list', () => {
+    expect(isAllowed('Query', 'emptyGroupList', signedIn('admins'))).toBe(false);
+  });
+
+  it("applies a type's directives to its fields that have none", () => {
+    expect(isAllowed('Post', 'id', apiKeyCaller)).toBe(true);
+    expect(isAllowed('Post', 'id', signedIn())).toBe(true);
+    expect(isAllowed('Draft', 'body', signedIn('editors'))).toBe(true);
+    expect(isAllowed('Draft', 'body', signedIn())).toBe(false);
+    expect(isAllowed('Draft', 'body', apiKeyCaller)).toBe(false);
+  });
+
+  it("lets a field's directives override its type's", () => {
+    expect(isAllowed('Post', 'restrictedContent', signedIn('editors'))).toBe(true);
+    expect(isAllowed('Post', 'restrictedContent', signedIn())).toBe(false);
+    expect(isAllowed('Post', 'restrictedContent', apiKeyCaller)).toBe(false);
+    expect(isAllowed('Draft', 'preview', apiKeyCaller)).toBe(true);
+    expect(isAllowed('Draft', 'preview', signedIn('editors'))).toBe(false);
+  });
+
+  it('guards the fields of a returned type by that type, not by the field that returned it', () => {
+    expect(isAllowed('Query', 'getComment', signedIn())).toBe(true);
+    expect(isAllowed('Comment', 'text', signedIn())).toBe(false);
+    expect(isAllowed('Comment', 'text', apiKeyCaller)).toBe(true);
+  });
+
+  it('reads directives from type extensions', () => {
+    expect(isAllowed('Note', 'text', signedIn())).toBe(true);
+    expect(isAllowed('Note', 'text', apiKeyCaller)).toBe(false);
+  });
+
+  it('leaves introspection unguarded and refuses fields the schema lacks', () => {
+    expect(isAllowed('Query', '__typename', signedIn())).toBe(true);
+    expect(isAllowed('Query', '__schema', apiKeyCaller)).toBe(true);
+    expect(isAllowed('__Type', 'name', signedIn())).toBe(true);
+    expect(isAllowed('Query', 'noSuchField', apiKeyCaller)).toBe(false);
+    expect(isAllowed('NoSuchType', 'id', apiKeyCaller)).toBe(false);
+  });
+});
+
+describe('field authorization with AMAZON_COGNITO_USER_POOLS as the default mode', () => {
+  const isAllowed = createFieldAuthorizer(blogSchema, 'AMAZON_COGNITO_USER_POOLS');
+
+  it('admits every signed-in user, and no API key, where no directive applies', () => {
+    expect(isAllowed('Comment', 'text', signedIn())).toBe(true);
+    expect(isAllowed('Comment', 'text', apiKeyCaller)).toBe(false);
+  });
+});
+
+describe('schemas the authorizer refuses', () => {
+  it('refuses @aws_auth, which AppSync ignores next to additional authorization modes', () => {
+    const schema = schemaOf('type Query { secret: String @aws_auth(cognito_groups: ["admins"]) }');
+    expect(() => createFieldAuthorizer(schema, 'API_KEY')).toThrow(/Query\.secret: @aws_auth .* @aws_cognito_user_pools/);
+  });
+
+  it('refuses a schema built without the AppSync prelude', () => {
+    expect(() => createFieldAuthorizer(buildSchema('type Query { a: String }'), 'API_KEY')).toThrow(/appsync-prelude/);
+  });
+});
+
+describe("the Events API's schema.graphql", () => {
+  const schema = schemaOf(readSchema());
+  const isAllowed = createFieldAuthorizer(schema, 'API_KEY');
+  const admin = signedIn('admins');
+  const user = signedIn();
+
+  function fieldsOf(typeName: string): string[] {
+    const type = schema.getType(typeName);
+    return isObjectType(type) ? Object.keys(type.getFields()) : [];
+  }
+
+  it('lets API key callers and signed-in users read every query', () => {
+    for (const field of fieldsOf('Query')) {
+      expect([field, isAllowed('Query', field, apiKeyCaller), isAllowed('Query', field, user)]).toEqual([field, true, true]);
+    }
+  });
+
+  it('requires a signed-in user, of any group, for every mutation', () => {
+    for (const field of fieldsOf('Mutation')) {
+      expect([field, isAllowed('Mutation', field, apiKeyCaller), isAllowed('Mutation', field, user), isAllowed('Mutation', field, admin)])
+        .toEqual([field, false, true, true]);
+    }
+  });
+
+  it('lets both modes read every field of every returned object type', () => {
+    const returnedTypes = Object.values(schema.getTypeMap()).filter(
+      (type) => isObjectType(type) && !type.name.startsWith('__') && type.name !== 'Query' && type.name !== 'Mutation',
+    );
+    expect(returnedTypes.map((type) => type.name).sort()).toEqual(['DatabaseHealth', 'Event', 'EventConnection', 'Health']);
+    for (const type of returnedTypes) {
+      for (const field of fieldsOf(type.name)) {
+        const where = `${type.name}.${field}`;
+        expect([where, isAllowed(type.name, field, apiKeyCaller), isAllowed(type.name, field, user)]).toEqual([where, true, true]);
+      }
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestTable, postsTable, testDynamoDBClient } from '../../../../test/support/dynamodb.ts';
+import { createDynamoDBClient } from './client.ts';
+import { createDynamoDBDataSource } from './data-source.ts';
+import { freePort } from './tcp-port.ts';
+
+// The data source as a whole: it answers every request object, well-formed or
+// not, with AppSync's `{ result, error }` and never throws.
+// https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html
+
+const client = testDynamoDBClient();
+let tableName: string;
+const dataSource = () => createDynamoDBDataSource({ name: 'posts', client, tableName });
+
+beforeAll(async () => {
+  tableName = await createTestTable(client, postsTable);
+});
+
+describe('the DynamoDB data source', () => {
+  it('keeps its name', () => {
+    expect(dataSource().name).toBe('posts');
+  });
+
+  it('answers Sync with an error saying it needs a versioned data source', async () => {
+    // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-sync.html
+    const outcome = await dataSource().invoke({ operation: 'Sync', limit: 100, lastSync: 1550000000000 });
+    expect(outcome).toEqual({
+      result: null,
+      error: {
+        type: 'DynamoDB:UnsupportedOperationException',
+        message: expect.stringMatching(/versioned data source/),
+      },
+    });
+  });
+
+  it('answers request objects it cannot read with a MappingTemplate error', async () => {
+    const cases: [unknown, string][] = [
+      [null, 'the request must be an object'],
+      ['GetItem', 'the request must be an object'],
+      [{ key: { id: { S: '1' } } }, 'operation must be a non-empty string'],
+      [{ operation: 'Invoke' }, "Unsupported operation 'Invoke' for a DynamoDB data source"],
+      [{ operation: 'toString' }, "Unsupported operation 'toString' for a DynamoDB data source"],
+      [{ operation: 'GetItem', key: { id: 'not typed' } }, 'key.id must be a typed value such as { "S": "text" }'],
+      [
+        { operation: 'GetItem', key: { id: { S: '1', N: 1 } } },
+        expect.stringMatching(/key\.id must have exactly one type key/),
+      ],
+      [
+        { operation: 'GetItem', key: { id: { S: '1' } }, consistentRead: 'yes' },
+        'consistentRead must be true or false',
+      ],
+    ];
+    for (const [request, message] of cases) {
+      expect(await dataSource().invoke(request)).toEqual({ result: null, error: { type: 'MappingTemplate', message } });
+    }
+  });
+
+  it('takes null for an absent optional field, as resolver code often sets them', async () => {
+    const outcome = await dataSource().invoke({
+      operation: 'Scan',
+      index: null,
+      limit: null,
+      nextToken: null,
+      filter: null,
+      projection: null,
+      consistentRead: null,
+    });
+    expect(outcome).toEqual({ result: { items: [], nextToken: null, scannedCount: 0 } });
+  });
+
+  it('reports an unreachable DynamoDB in ctx.error instead of throwing', async () => {
+    const nowhere = createDynamoDBClient({ endpoint: `http://127.0.0.1:${await freePort()}` });
+    const outcome = await createDynamoDBDataSource({ name: 'posts', client: nowhere, tableName }).invoke({
+      operation: 'GetItem',
+      key: { id: { S: '1' } },
+    });
+    expect(outcome).toEqual({
+      result: null,
+      error: { type: 'DynamoDB:InternalServerError', message: expect.stringMatching(/^DynamoDB could not be reached/) },
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import { DescribeTableCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { eventsTable, type TableDefinition } from '../../../../model/events-table.ts';
+import { testDynamoDBClient, uniqueTableName } from '../../../../test/support/dynamodb.ts';
+import { ensureTable } from './ensure-table.ts';
+
+const client = testDynamoDBClient();
+
+async function describeTable(tableName: string) {
+  const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  if (!table) throw new Error(`no table ${tableName}`);
+  return table;
+}
+
+function indexNames(table: Awaited<ReturnType<typeof describeTable>>) {
+  return (table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName).sort();
+}
+
+describe('ensureTable', () => {
+  it('creates the table with its keys and every index, on demand, projecting all attributes, ACTIVE', async () => {
+    const tableName = uniqueTableName('ensure');
+    await ensureTable(client, eventsTable, tableName);
+    const table = await describeTable(tableName);
+    expect(table.TableStatus).toBe('ACTIVE');
+    expect(table.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.KeySchema).toEqual([{ AttributeName: 'eventId', KeyType: 'HASH' }]);
+    expect(indexNames(table)).toEqual(eventsTable.globalSecondaryIndexes.map((index) => index.indexName).sort());
+    for (const index of table.GlobalSecondaryIndexes ?? []) {
+      expect(index.IndexStatus).toBe('ACTIVE');
+      expect(index.Projection).toEqual({ ProjectionType: 'ALL' });
+    }
+    const byStatus = table.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'byStatusAndDate');
+    expect(byStatus?.KeySchema).toEqual([
+      { AttributeName: 'status', KeyType: 'HASH' },
+      { AttributeName: 'date', KeyType: 'RANGE' },
+    ]);
+  });
+
+  it('is idempotent: a second call changes nothing and keeps the data', async () => {
+    const tableName = uniqueTableName('ensure');
+    await ensureTable(client, eventsTable, tableName);
+    await client.send(new PutItemCommand({ TableName: tableName, Item: { eventId: { S: 'kept' } } }));
+    const before = await describeTable(tableName);
+    await ensureTable(client, eventsTable, tableName);
+    const after = await describeTable(tableName);
+    expect(after.CreationDateTime).toEqual(before.CreationDateTime);
+    expect(indexNames(after)).toEqual(indexNames(before));
+    expect(after.ItemCount).toBe(1);
+  });
+
+  it('adds the indexes an existing table lacks, and they answer queries over the existing items', async () => {
+    const tableName = uniqueTableName('ensure');
+    const [first, ...later] = eventsTable.globalSecondaryIndexes;
+    const older: TableDefinition = { ...eventsTable, globalSecondaryIndexes: [first] };
+    await ensureTable(client, older, tableName);
+    await client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: {
+          eventId: { S: 'e1' },
+          organizer: { S: 'Guild' },
+          date: { S: '2025-06-01T16:30:00.000Z' },
+          itemType: { S: 'EVENT' },
+        },
+      }),
+    );
+    await ensureTable(client, eventsTable, tableName);
+    const table = await describeTable(tableName);
+    expect(indexNames(table)).toEqual([first, ...later].map((index) => index.indexName).sort());
+    expect(table.TableStatus).toBe('ACTIVE');
+    const byOrganizer = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'byOrganizerAndDate',
+        KeyConditionExpression: 'organizer = :organizer',
+        ExpressionAttributeValues: { ':organizer': { S: 'Guild' } },
+      }),
+    );
+    expect(byOrganizer.Items?.map((item) => item.eventId.S)).toEqual(['e1']);
+  });
+
+  it('creates a table with a sort key and no indexes', async () => {
+    const tableName = uniqueTableName('ensure');
+    const definition: TableDefinition = {
+      name: 'threads',
+      partitionKey: { name: 'forum', type: 'S' },
+      sortKey: { name: 'posted', type: 'N' },
+      globalSecondaryIndexes: [],
+    };
+    await ensureTable(client, definition, tableName);
+    const table = await describeTable(tableName);
+    expect(table.KeySchema).toEqual([
+      { AttributeName: 'forum', KeyType: 'HASH' },
+      { AttributeName: 'posted', KeyType: 'RANGE' },
+    ]);
+    expect(table.AttributeDefinitions).toEqual(
+      expect.arrayContaining([
+        { AttributeName: 'forum', AttributeType: 'S' },
+        { AttributeName: 'posted', AttributeType: 'N' },
+      ]),
+    );
+  });
+
+  it('is safe to call concurrently, for different tables and for the same one', async () => {
+    const names = [uniqueTableName('ensure'), uniqueTableName('ensure'), uniqueTableName('ensure')];
+    const same = uniqueTableName('ensure');
+    await Promise.all([...names, same, same, same].map((tableName) => ensureTable(client, eventsTable, tableName)));
+    for (const tableName of [...names, same]) {
+      const table = await describeTable(tableName);
+      expect(table.TableStatus).toBe('ACTIVE');
+      expect(indexNames(table)).toHaveLength(eventsTable.globalSecondaryIndexes.length);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import type { GraphQLSchema } from 'graphql';
+import type { ApiSettings } from '../../../../model/api-settings.ts';
+import { httpErrorBody } from '../graphql/appsync-response.ts';
+import { executeOperation, type OperationRequest } from '../graphql/execute-operation.ts';
+import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
+import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
+import { jsonResponse, type Handler, type LocalRequest } from './http-pipeline.ts';
+
+// POST /graphql: a JSON body `{ query, variables, operationName }`. A body
+// that is not such an object is refused with 400 before GraphQL runs, in
+// AppSync's words (https://github.com/graphql/graphql-over-http/issues/81):
+//   empty body            → "Request body is empty."
+//   not a GraphQL request → "Unable to parse GraphQL query."
+// Everything else is HTTP 200, errors included.
+
+export interface GraphQLEndpointOptions {
+  schema: GraphQLSchema;
+  /** read for every request: bundles may have been rebuilt */
+  getResolvers: () => ResolverDefinition[];
+  resolveWiredField: WiredFieldResolver;
+  authorizeField: FieldAuthorizer;
+  settings: ApiSettings;
+}
+
+function malformed(message: string) {
+  return jsonResponse(400, httpErrorBody('MalformedHttpRequestException', message), {
+    'x-amzn-errortype': 'MalformedHttpRequestException',
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isOptional<T>(value: unknown, check: (value: unknown) => value is T): boolean {
+  return value === undefined || value === null || check(value);
+}
+
+function operationRequest(body: string): OperationRequest | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const isString = (value: unknown): value is string => typeof value === 'string';
+  if (
+    !isRecord(parsed) ||
+    !isString(parsed.query) ||
+    !isOptional(parsed.variables, isRecord) ||
+    !isOptional(parsed.operationName, isString)
+  ) {
+    return undefined;
+  }
+  return {
+    query: parsed.query,
+    variables: parsed.variables as OperationRequest['variables'],
+    operationName: parsed.operationName as OperationRequest['operationName'],
+  };
+}
+
+/** `ctx.request.headers`: every header but the cookie, which AppSync never passes on. */
+function resolverHeaders(request: LocalRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined && name !== 'cookie') {
+      headers[name] = value;
+    }
+  }
+  return headers;
+}
+
+export function graphqlEndpoint(options: GraphQLEndpointOptions): Handler {
+  return async (request) => {
+    if (!request.caller) {
+      throw new Error('graphqlEndpoint needs an authenticated request: put requireCaller in front of it');
+    }
+    const body = (await request.body()).toString('utf8');
+    if (body.trim() === '') {
+      return malformed('Request body is empty.');
+    }
+    const operation = operationRequest(body);
+    if (!operation) {
+      return malformed('Unable to parse GraphQL query.');
+    }
+    const result = await executeOperation(operation, {
+      schema: options.schema,
+      caller: request.caller,
+      headers: resolverHeaders(request),
+      resolvers: options.getResolvers(),
+      resolveWiredField: options.resolveWiredField,
+      authorizeField: options.authorizeField,
+      limits: options.settings,
+    });
+    return jsonResponse(200, result);
+  };
+}

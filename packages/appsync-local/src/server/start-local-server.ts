@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiSettings } from '../../../../model/api-settings.ts';
+import { resolveField } from '../engine/resolve-field.ts';
+import { buildExecutableSchema } from '../graphql/build-schema.ts';
+import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
+import type { AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
+import { requireCaller } from './authenticate.ts';
+import { limitBody } from './body-limit.ts';
+import { cors } from './cors.ts';
+import { DEFAULT_EXPLORER_QUERY, explorerRoutes } from './explorer.ts';
+import { graphqlEndpoint } from './graphql-endpoint.ts';
+import { jsonResponse, router, withMiddleware, type Handler, type Middleware } from './http-pipeline.ts';
+import { sendResponse, toLocalRequest } from './node-adapter.ts';
+
+// The local AppSync endpoint: POST /graphql, and the GraphiQL explorer at /.
+// It listens on 127.0.0.1 only.
+
+export interface LocalServerOptions {
+  /** 0 picks a free port */
+  port: number;
+  /** schema.graphql; AppSync's scalars and directives are added to it */
+  schemaSDL: string;
+  /** read for every request: bundles may have been rebuilt (watch mode) */
+  getResolvers: () => ResolverDefinition[];
+  /** by name, as resolver definitions refer to them */
+  dataSources: Map<string, DataSource>;
+  /** checks a request's credentials; a refusal answers 401 */
+  authenticate: RequestAuthenticator;
+  /** the schema's field-level auth rules; a refused field gets AppSync's Unauthorized error */
+  authorizeField: FieldAuthorizer;
+  /** CORS: browser origins allowed to call the API; `'*'` only if listed */
+  allowedOrigins: string[];
+  /** depth and resolver limits, introspection, body size */
+  settings: ApiSettings;
+  /** the API key the explorer sends; without one the explorer sends no key */
+  explorerApiKey?: string;
+  /**
+   * Receives what resolver code wrote with `console.*`, as AppSync sends it to
+   * CloudWatch Logs; without it those lines are dropped.
+   */
+  onResolverLogs?: (resolver: string, lines: string[]) => void;
+}
+
+export interface LocalServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** `util.authType()` for each auth mode (resolver utility reference, util.authType). */
+const AUTH_TYPE_NAMES: Record<AuthMode, string> = {
+  API_KEY: 'API Key Authorization',
+  AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
+};
+
+/** Every response carries a request id, as AppSync's do. */
+const requestId: Middleware = async (request, next) => {
+  const response = await next(request);
+  return { ...response, headers: { ...response.headers, 'x-amzn-requestid': randomUUID() } };
+};
+
+/** Nothing thrown inside the server reaches a client, least of all a stack trace. */
+const internalFailure: Middleware = async (request, next) => {
+  try {
+    return await next(request);
+  } catch (error) {
+    console.error(`local AppSync runtime: ${request.method} ${request.path} failed`, error);
+    return jsonResponse(500, { errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }] });
+  }
+};
+
+function routes(options: LocalServerOptions): Handler {
+  const resolveWiredField: WiredFieldResolver = async (definition, invocation, request) => {
+    const outcome = await resolveField(
+      definition,
+      invocation,
+      options.dataSources,
+      AUTH_TYPE_NAMES[request.caller.authMode],
+    );
+    if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
+      options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);
+    }
+    return outcome;
+  };
+  const graphql = graphqlEndpoint({
+    schema: buildExecutableSchema(options.schemaSDL),
+    getResolvers: options.getResolvers,
+    resolveWiredField,
+    authorizeField: options.authorizeField,
+    settings: options.settings,
+  });
+  return router({
+    // the size is refused before the credentials are read, as a front door would
+    'POST /graphql': withMiddleware(
+      graphql,
+      limitBody(options.settings.maxRequestBodyBytes),
+      requireCaller(options.authenticate),
+    ),
+    ...explorerRoutes({
+      endpointPath: '/graphql',
+      apiKey: options.explorerApiKey,
+      defaultQuery: DEFAULT_EXPLORER_QUERY,
+    }),
+  });
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const handle = withMiddleware(
+    routes(options),
+    cors({ allowedOrigins: options.allowedOrigins }),
+    requestId,
+    internalFailure,
+  );
+  const server = createServer((incoming, outgoing) => {
+    handle(toLocalRequest(incoming))
+      .then((response) => sendResponse(outgoing, response))
+      // only a connection that broke while answering gets here
+      .catch(() => outgoing.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // keep-alive connections would otherwise hold close() open
+        server.closeAllConnections();
+      }),
+  };
+}
