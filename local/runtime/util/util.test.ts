@@ -65,9 +65,9 @@ describe('util.unauthorized', () => {
     });
   });
 
-  it('still says Not Authorized when the field is not known', () => {
+  it('says Unauthorized when the field is not known (EvaluateCode output recorded in localstack/appsync-utils resolvers.test.js.snap)', () => {
     const signal = thrownBy(() => createUtil(recordingScope().scope).unauthorized()) as ResolverErrorSignal;
-    expect(signal.error.message).toBe('Not Authorized');
+    expect(signal.error.message).toBe('Unauthorized');
     expect(signal.error.errorType).toBe('Unauthorized');
   });
 });

@@ -54,9 +54,12 @@ function resolverError(message: unknown, errorType?: unknown, data?: unknown, er
 /**
  * AppSync's message for `util.unauthorized()`, as its responses show it:
  * "Not Authorized to access getEvent on type Query", errorType "Unauthorized".
+ * With no field to name (EvaluateCode without `ctx.info`) the message is
+ * "Unauthorized", as recorded from EvaluateCode in localstack/appsync-utils
+ * __tests__/__snapshots__/resolvers.test.js.snap ("error handling unauthorized").
  */
 function unauthorizedError(field: ResolvingField | undefined): ResolverError {
-  const message = field ? `Not Authorized to access ${field.fieldName} on type ${field.parentTypeName}` : 'Not Authorized';
+  const message = field ? `Not Authorized to access ${field.fieldName} on type ${field.parentTypeName}` : 'Unauthorized';
   return resolverError(message, 'Unauthorized');
 }
 
