@@ -212,3 +212,29 @@ describe('util.unauthorized and util.authType under EvaluateCode', () => {
     expect(evaluate(AUTH_TYPE_CODE, context, 'request').evaluationResult).toBe(JSON.stringify(authType));
   });
 });
+
+// "String.prototype.replace() / replaceAll(): Regular expressions are not supported. However,
+// Java-styled regular expression constructs are supported in the provided parameter."
+// https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html
+describe('String.replace and replaceAll read a string pattern as a Java regular expression (supported-features.html)', () => {
+  const run = (expression: string) =>
+    evaluate(`export function request(ctx) {\n  return ${expression};\n}`, { arguments: { phone: '+1 (555) 010-9999' } }, 'request');
+
+  it.each([
+    ["'a.b.c'.replace('.', '-')", '-.b.c'],
+    ["'a.b.c'.replaceAll('.', '-')", '-----'],
+    ["'a.b.c'.replaceAll('\\\\.', '-')", 'a-b-c'],
+    ["ctx.args.phone.replaceAll('[^0-9+]', '')", '+15550109999'],
+    ["'Hello HELLO'.replaceAll('(?i)hello', 'bye')", 'bye bye'],
+    ["'x1y22'.replace('\\\\d+', '#')", 'x#y22'],
+    ["'2026-12'.replace('(\\\\d{4})-(\\\\d{2})', '$2/$1')", '12/2026'],
+  ])('%s', (expression, expected) => {
+    expect(run(expression).evaluationResult).toBe(JSON.stringify(expected));
+  });
+
+  it('a Java construct the local runtime cannot honour fails the handler, naming it', () => {
+    expect(run("'aaa'.replace('a*+', '')").error?.message).toContain(
+      'The Java regular expression construct a possessive quantifier in "a*+" is not supported by the local runtime',
+    );
+  });
+});

@@ -84,6 +84,14 @@ describe('the rest of util', () => {
     expect(util.matches('b|c', 'c')).toBe(true);
   });
 
+  it('matches reads the pattern as a Java regular expression (Pattern.html: \\p{Alpha}, \\Q…\\E, $)', () => {
+    const util = createUtil(recordingScope().scope);
+    expect(util.matches('\\p{Alpha}+', 'abc')).toBe(true);
+    expect(util.matches('\\p{Alpha}+', 'ab1')).toBe(false);
+    expect(util.matches('\\Q1+1\\E', '1+1')).toBe(true);
+    expect(util.matches('a$', 'a\n')).toBe(false);
+  });
+
   it('str and math', () => {
     const util = createUtil(recordingScope().scope);
     expect(util.str.normalize('e\u0301', 'nfc')).toBe('é');

@@ -8,6 +8,7 @@ import { ResolverErrorSignal } from '../signals.ts';
 import { dynamodbUtil } from './dynamodb-values.ts';
 import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from './encoding.ts';
 import { autoId, autoKsuid, autoUlid } from './identifiers.ts';
+import { javaPatternToRegExpParts } from './java-pattern.ts';
 import { mathUtil, strUtil } from './string-math.ts';
 import { timeUtil } from './time.ts';
 import { transformUtil } from './transform.ts';
@@ -18,7 +19,8 @@ export type ResolvingField = Pick<FieldInfo, 'fieldName' | 'parentTypeName'>;
 
 /** Java's Pattern.matches: the whole value must match. Host code, so RegExp is fine here. */
 function matches(pattern: string, value: string): boolean {
-  return new RegExp(`^(?:${pattern})$`).test(String(value));
+  const { source, flags } = javaPatternToRegExpParts(pattern);
+  return new RegExp(`(?<![\\s\\S])(?:${source})(?![\\s\\S])`, flags).test(String(value));
 }
 
 const sharedUtil = Object.freeze({
