@@ -112,7 +112,6 @@ describe('the rest of util', () => {
     const util = createUtil(recordingScope().scope);
     expect(() => util.http.addResponseHeader('x', 1)).toThrow('util.http.addResponseHeader is not supported by the local runtime');
     expect(() => util.xml.toMap('<a/>')).toThrow('util.xml.toMap is not supported by the local runtime');
-    expect(() => util.rds.toJsonObject('{}')).toThrow('util.rds.toJsonObject is not supported by the local runtime');
   });
 
   it('is frozen and shares its scope-free parts between evaluations', () => {

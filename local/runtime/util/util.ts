@@ -12,7 +12,8 @@ import { javaPatternToRegExpParts } from './java-pattern.ts';
 import { mathUtil, strUtil } from './string-math.ts';
 import { timeUtil } from './time.ts';
 import { transformUtil } from './transform.ts';
-import { httpUtil, rdsUtil, xmlUtil } from './unsupported.ts';
+import { toJsonObject } from '../rds-module/to-json-object.ts';
+import { httpUtil, xmlUtil } from './unsupported.ts';
 
 /** The field being resolved, which `util.unauthorized()` names in its message. */
 export type ResolvingField = Pick<FieldInfo, 'fieldName' | 'parentTypeName'>;
@@ -40,7 +41,7 @@ const sharedUtil = Object.freeze({
   math: mathUtil,
   http: httpUtil,
   xml: xmlUtil,
-  rds: rdsUtil,
+  rds: Object.freeze({ toJsonObject }),
 });
 
 /** The error as AppSync puts it in `errors[]`: absent parts are null. */
