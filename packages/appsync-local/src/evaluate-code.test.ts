@@ -153,3 +153,88 @@ describe('input the API refuses', () => {
     expect(() => evaluateCode(input)).toThrow(new BadRequestException(message));
   });
 });
+
+// The answers EvaluateCode gave, as recorded in localstack/appsync-utils
+// __tests__/__snapshots__/resolvers.test.js.snap and authType.test.js.snap.
+describe('util.unauthorized and util.authType under EvaluateCode', () => {
+  it('util.unauthorized() with no ctx.info fails with the message Unauthorized (localstack/appsync-utils resolvers.test.js.snap, "error handling unauthorized")', () => {
+    const code = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  util.unauthorized();\n}";
+    const response = evaluate(code, {}, 'request');
+    expect(response.error).toEqual({ message: 'Unauthorized', codeErrors: [] });
+    expect(JSON.parse(response.outErrors)).toEqual([
+      { message: 'Unauthorized', errorType: 'Unauthorized', data: null, errorInfo: null },
+    ]);
+  });
+
+  const AUTH_TYPE_CODE = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  return util.authType();\n}";
+  const iamIdentity = {
+    accountId: '123456789012',
+    cognitoIdentityPoolId: null,
+    cognitoIdentityId: null,
+    sourceIp: ['1.2.3.4'],
+    username: 'AKIAIOSFODNN7EXAMPLE',
+    userArn: 'arn:aws:iam::123456789012:user/alice',
+    cognitoIdentityAuthType: null,
+    cognitoIdentityAuthProvider: null,
+  };
+  const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc123';
+  const userPoolIdentity = {
+    sourceIp: ['1.2.3.4'],
+    username: 'alice',
+    groups: ['admins'],
+    sub: 'sub-1',
+    issuer,
+    claims: { sub: 'sub-1', iss: issuer, 'cognito:username': 'alice', token_use: 'id' },
+    defaultAuthStrategy: 'ALLOW',
+  };
+  const { groups: _groups, ...userPoolWithoutGroups } = userPoolIdentity;
+  const { defaultAuthStrategy: _strategy, ...userPoolWithoutStrategy } = userPoolIdentity;
+  const { sourceIp: _sourceIp, ...userPoolWithoutSourceIp } = userPoolIdentity;
+  const { userArn: _userArn, ...iamWithoutUserArn } = iamIdentity;
+  const oidcIdentity = { sub: 'sub-1', issuer: 'https://accounts.example.com', claims: { sub: 'sub-1' } };
+
+  it.each([
+    ['no identity', {}, 'API Key Authorization'],
+    ['a null identity', { identity: null }, 'API Key Authorization'],
+    ['an IAM identity', { identity: iamIdentity }, 'IAM Authorization'],
+    ['a user pool identity', { identity: userPoolIdentity }, 'User Pool Authorization'],
+    ['a user pool identity without groups', { identity: userPoolWithoutGroups }, 'User Pool Authorization'],
+    ['an OIDC identity (sub, issuer, claims)', { identity: oidcIdentity }, 'Open ID Connect Authorization'],
+    ['a Lambda identity (resolverContext)', { identity: { resolverContext: { userId: 'alice' } } }, 'Lambda Authorization'],
+    ['an empty identity (a Lambda authorizer without resolverContext)', { identity: {} }, 'Lambda Authorization'],
+    ['an IAM identity without userArn', { identity: iamWithoutUserArn }, 'API Key Authorization'],
+    ['an IAM identity whose sourceIp is null', { identity: { ...iamIdentity, sourceIp: null } }, 'API Key Authorization'],
+    ['a user pool identity without defaultAuthStrategy', { identity: userPoolWithoutStrategy }, 'API Key Authorization'],
+    ['a user pool identity without sourceIp', { identity: userPoolWithoutSourceIp }, 'API Key Authorization'],
+    ['an identity holding only claims', { identity: { claims: { sub: 'sub-1' } } }, 'API Key Authorization'],
+    ['OIDC keys beside a username', { identity: { ...oidcIdentity, username: 'alice' } }, 'API Key Authorization'],
+  ])('util.authType() for %s is the recorded answer (localstack/appsync-utils authType.test.js.snap; built-in-util-js.html)', (_case, context, authType) => {
+    expect(evaluate(AUTH_TYPE_CODE, context, 'request').evaluationResult).toBe(JSON.stringify(authType));
+  });
+});
+
+// "String.prototype.replace() / replaceAll(): Regular expressions are not supported. However,
+// Java-styled regular expression constructs are supported in the provided parameter."
+// https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html
+describe('String.replace and replaceAll read a string pattern as a Java regular expression (supported-features.html)', () => {
+  const run = (expression: string) =>
+    evaluate(`export function request(ctx) {\n  return ${expression};\n}`, { arguments: { phone: '+1 (555) 010-9999' } }, 'request');
+
+  it.each([
+    ["'a.b.c'.replace('.', '-')", '-.b.c'],
+    ["'a.b.c'.replaceAll('.', '-')", '-----'],
+    ["'a.b.c'.replaceAll('\\\\.', '-')", 'a-b-c'],
+    ["ctx.args.phone.replaceAll('[^0-9+]', '')", '+15550109999'],
+    ["'Hello HELLO'.replaceAll('(?i)hello', 'bye')", 'bye bye'],
+    ["'x1y22'.replace('\\\\d+', '#')", 'x#y22'],
+    ["'2026-12'.replace('(\\\\d{4})-(\\\\d{2})', '$2/$1')", '12/2026'],
+  ])('%s', (expression, expected) => {
+    expect(run(expression).evaluationResult).toBe(JSON.stringify(expected));
+  });
+
+  it('a Java construct the local runtime cannot honour fails the handler, naming it', () => {
+    expect(run("'aaa'.replace('a*+', '')").error?.message).toContain(
+      'The Java regular expression construct a possessive quantifier in "a*+" is not supported by the local runtime',
+    );
+  });
+});

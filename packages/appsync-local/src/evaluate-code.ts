@@ -1,5 +1,5 @@
-import { DEFAULT_AUTH_TYPE } from './engine/resolve-field.ts';
 import { compiledBundle } from './runtime/compile-bundle.ts';
+import { authTypeOfIdentity } from './identity-auth-type.ts';
 import { evaluateHandler } from './runtime/evaluate-handler.ts';
 import type { HandlerContext, HandlerName, ResolverError } from './types.ts';
 
@@ -116,7 +116,7 @@ export function evaluateCode(input: EvaluateCodeInput): EvaluateCodeOutput {
     };
   }
   const { outcome, appendedErrors, logs } = evaluateHandler(bundle, input.function, ctx, {
-    authType: DEFAULT_AUTH_TYPE,
+    authType: authTypeOfIdentity(ctx.identity),
   });
   const failed = outcome.kind === 'error' || outcome.kind === 'codeError';
   const outErrors: ResolverError[] = outcome.kind === 'error' ? [...appendedErrors, outcome.error] : appendedErrors;

@@ -10,6 +10,7 @@ import type {
   ResolverError,
 } from '../types.ts';
 import { REQUEST_REJECTED_ERROR_TYPE } from '../types.ts';
+import { MissingDataSourceError } from './missing-data-source.ts';
 import { NONE_DATA_SOURCE, NoneDataSource } from './none-data-source.ts';
 
 /** The part of `ctx` that differs between the handlers of one resolver run. */
@@ -59,9 +60,7 @@ export class ResolverRun {
   async callDataSource(name: string, request: unknown): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
     const dataSource = this.dataSources.get(name) ?? (name === NONE_DATA_SOURCE ? noneDataSource : undefined);
     if (!dataSource) {
-      throw new Error(
-        `No data source named '${name}': the resolver wiring and the local server's data sources disagree`,
-      );
+      throw new MissingDataSourceError(name, request);
     }
     const outcome = await dataSource.invoke(request);
     return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE

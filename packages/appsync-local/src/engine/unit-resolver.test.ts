@@ -145,4 +145,17 @@ describe('a unit resolver', () => {
     const definition = unit('  return {};', '  return ctx.result;', 'missing');
     await expect(resolveField(definition, invocation(), new Map())).rejects.toThrow("No data source named 'missing'");
   });
+
+  it('names an RDS request built with @aws-appsync/utils/rds when its data source is missing (resolver-reference-rds-js.html)', async () => {
+    const definition = {
+      ...unit('  return {};', '  return ctx.result;', 'PostgresCluster'),
+      bundle: {
+        fileName: 'build/appsync/Query.listPosts.js',
+        code: "import { sql, createPgStatement } from '@aws-appsync/utils/rds';\nexport function request(ctx) {\n  return createPgStatement(sql`select * from posts where id = ${ctx.args.eventId}`);\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n",
+      },
+    };
+    await expect(resolveField(definition, invocation(), new Map())).rejects.toThrow(
+      "No data source named 'PostgresCluster': the resolver wiring and the local server's data sources disagree. The resolver sent an RDS (Aurora Data API) request, and the local runtime has no RDS data source",
+    );
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from './field-resolver.ts';
 import type { RequestView } from './field-invocation.ts';
 import { validateOperation } from './validate-operation.ts';
+import { variableErrors } from './variable-errors.ts';
 import { rememberValidDocument, validDocument } from './valid-documents.ts';
 
 // One GraphQL request, from query text to the body AppSync would answer with:
@@ -97,6 +98,10 @@ export async function executeOperation(
   const validated = validatedDocument(request.query, context);
   if ('errors' in validated) {
     return { data: null, errors: validated.errors };
+  }
+  const refusedVariables = variableErrors(context.schema, validated.document, request);
+  if (refusedVariables.length > 0) {
+    return { data: null, errors: refusedVariables };
   }
   const scope: ExecutionScope = {
     caller: context.caller,

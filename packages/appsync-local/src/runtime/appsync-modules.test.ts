@@ -9,9 +9,13 @@ function scopeRecording(errors: ResolverError[], logs: string[]): EvaluationScop
 }
 
 describe('createAppSyncModules', () => {
-  it('offers exactly the two built-in modules', () => {
+  it('offers exactly the three built-in modules', () => {
     const modules = createAppSyncModules(scopeRecording([], []));
-    expect(Object.keys(modules).sort()).toEqual(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb']);
+    expect(Object.keys(modules).sort()).toEqual([
+      '@aws-appsync/utils',
+      '@aws-appsync/utils/dynamodb',
+      '@aws-appsync/utils/rds',
+    ]);
     expect(Object.keys(modules['@aws-appsync/utils']).sort()).toEqual(['extensions', 'runtime', 'util']);
     expect(Object.keys(modules['@aws-appsync/utils/dynamodb']).sort()).toEqual(
       [

@@ -5,6 +5,7 @@
 
 import type { EvaluationScope } from '../types.ts';
 import { dynamodbModule } from './dynamodb-module/module.ts';
+import { rdsModule } from './rds-module/module.ts';
 import { createExtensions } from './util/extensions.ts';
 import { runtimeObject } from './util/runtime.ts';
 import { createUtil, type ResolvingField } from './util/util.ts';
@@ -24,5 +25,6 @@ export function createAppSyncModules(scope: EvaluationScope, field?: ResolvingFi
       extensions: createExtensions(scope),
     }),
     '@aws-appsync/utils/dynamodb': dynamodbModule,
+    '@aws-appsync/utils/rds': rdsModule,
   };
 }

@@ -1,5 +1,6 @@
 import type { ResolverError } from '../types.ts';
 import { describePosition, type CodePosition, type SourcePositions } from './code-position.ts';
+import { HelperCallError } from './helper-error.ts';
 
 // Where in a bundle something happened, read from a V8 stack trace: the
 // bundle runs as a script named after its file, so its frames carry that
@@ -36,5 +37,6 @@ export function codeError(thrown: unknown, fileName: string, sources: SourcePosi
   const { name, message, stack } = describeThrown(thrown);
   const frame = bundleFrame(stack, fileName);
   const where = frame ? describePosition(frame, sources) : fileName;
-  return { message: `${where}: ${name}: ${message}`, errorType: 'Code', data: null, errorInfo: null };
+  const what = thrown instanceof HelperCallError ? message : `${name}: ${message}`;
+  return { message: `${where}: ${what}`, errorType: 'Code', data: null, errorInfo: null };
 }

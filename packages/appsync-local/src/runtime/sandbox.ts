@@ -1,4 +1,5 @@
 import vm from 'node:vm';
+import { javaPatternToRegExpParts } from './util/java-pattern.ts';
 
 // Where resolver code runs: one vm realm, locked down so that no evaluation
 // can leave anything behind for another, however many requests are in flight.
@@ -21,14 +22,39 @@ import vm from 'node:vm';
 // Evaluating in this realm costs a few microseconds.
 
 /**
- * Runs once in the realm: installs APPSYNC_JS's JSON.parse, locks the
- * built-ins, and returns what evaluations need from inside the realm.
+ * Runs once in the realm: installs APPSYNC_JS's JSON.parse and its
+ * Java-pattern String.replace / replaceAll, locks the built-ins, and returns
+ * what evaluations need from inside the realm.
  */
-const LOCKDOWN = `(function () {
+const LOCKDOWN = `(function (javaPatternToRegExpParts) {
   'use strict';
   const { defineProperty, freeze, getOwnPropertyDescriptor, getOwnPropertyNames, getPrototypeOf } = Object;
-  const { deleteProperty, ownKeys } = Reflect;
+  const { apply, deleteProperty, ownKeys } = Reflect;
   const parse = JSON.parse;
+  const { replace, replaceAll } = String.prototype;
+
+  // "String.prototype.replace() / replaceAll(): Regular expressions are not
+  // supported. However, Java-styled regular expression constructs are
+  // supported in the provided parameter."
+  // https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html
+  function javaPattern(pattern, global) {
+    if (typeof pattern !== 'string') {
+      return pattern;
+    }
+    const parts = javaPatternToRegExpParts(pattern);
+    return new RegExp(parts.source, parts.flags + (global ? 'g' : ''));
+  }
+  const javaStyled = {
+    replace(pattern, replacement) {
+      return apply(replace, this, [javaPattern(pattern, false), replacement]);
+    },
+    replaceAll(pattern, replacement) {
+      return apply(replaceAll, this, [javaPattern(pattern, true), replacement]);
+    },
+  };
+  for (const name of ['replace', 'replaceAll']) {
+    defineProperty(String.prototype, name, { value: javaStyled[name], writable: true, enumerable: false, configurable: true });
+  }
 
   // "JSON.parse() returns a blank string if the parsed string is not valid JSON."
   // https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html
@@ -108,7 +134,7 @@ const LOCKDOWN = `(function () {
       return removedAll;
     },
   });
-})()`;
+})`;
 
 /** Strings and WebAssembly can't be compiled at run time: no eval, no new Function. */
 const CONTEXT_OPTIONS: vm.CreateContextOptions = { codeGeneration: { strings: false, wasm: false } };
@@ -135,7 +161,8 @@ let realm: Realm | undefined;
 function createRealm(): Realm {
   const globalsSeenFromHost = {};
   const context = vm.createContext(globalsSeenFromHost, CONTEXT_OPTIONS);
-  const inside = new vm.Script(LOCKDOWN, { filename: 'appsync-js-lockdown.js' }).runInContext(context);
+  const lockdown = new vm.Script(LOCKDOWN, { filename: 'appsync-js-lockdown.js' }).runInContext(context);
+  const inside = lockdown(javaPatternToRegExpParts);
   const builtinGlobalCount = Reflect.ownKeys(globalsSeenFromHost).length;
   return { context, factories: new WeakMap(), globalsSeenFromHost, builtinGlobalCount, ...inside };
 }

@@ -4,13 +4,19 @@ import { httpErrorBody } from '../graphql/appsync-response.ts';
 import { executeOperation, type OperationRequest } from '../graphql/execute-operation.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
 import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
-import { jsonResponse, type Handler, type LocalRequest } from './http-pipeline.ts';
+import { jsonResponse, type Handler, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
 
 // POST /graphql: a JSON body `{ query, variables, operationName }`. A body
 // that is not such an object is refused with 400 before GraphQL runs, in
 // AppSync's words (https://github.com/graphql/graphql-over-http/issues/81):
 //   empty body            → "Request body is empty."
 //   not a GraphQL request → "Unable to parse GraphQL query."
+// GET /graphql: the same request in the query string, `variables` as JSON.
+// "AppSync supports HTTP POST and GET for queries and mutations. … Query
+// variables are sent in the HTTP POST Body, encoded as JSON or as query
+// parameters in HTTP GET." (the AppSync team, in the issue above); urql and
+// other clients send queries that way by default. A query string without a
+// readable request is refused like an unreadable body.
 // Everything else is HTTP 200, errors included.
 
 export interface GraphQLEndpointOptions {
@@ -36,13 +42,16 @@ function isOptional<T>(value: unknown, check: (value: unknown) => value is T): b
   return value === undefined || value === null || check(value);
 }
 
-function operationRequest(body: string): OperationRequest | undefined {
-  let parsed: unknown;
+function parsedJson(text: string): unknown {
   try {
-    parsed = JSON.parse(body);
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/** `{ query, variables, operationName }` as a request, if it is one. */
+function operationRequest(parsed: unknown): OperationRequest | undefined {
   const isString = (value: unknown): value is string => typeof value === 'string';
   if (
     !isRecord(parsed) ||
@@ -57,6 +66,28 @@ function operationRequest(body: string): OperationRequest | undefined {
     variables: parsed.variables as OperationRequest['variables'],
     operationName: parsed.operationName as OperationRequest['operationName'],
   };
+}
+
+/** The request of a GET: `query`, `operationName`, and `variables` as JSON. */
+function operationInQueryString(params: URLSearchParams): OperationRequest | undefined {
+  const variablesJson = params.get('variables');
+  const variables = variablesJson === null ? undefined : parsedJson(variablesJson);
+  if (variablesJson !== null && variables === undefined) {
+    return undefined;
+  }
+  return operationRequest({ query: params.get('query') ?? undefined, operationName: params.get('operationName'), variables });
+}
+
+/** The request a POST or GET carries, or the 400 that refuses it. */
+async function readOperation(request: LocalRequest): Promise<OperationRequest | LocalResponse> {
+  if (request.method === 'GET') {
+    return operationInQueryString(request.searchParams ?? new URLSearchParams()) ?? malformed('Unable to parse GraphQL query.');
+  }
+  const body = (await request.body()).toString('utf8');
+  if (body.trim() === '') {
+    return malformed('Request body is empty.');
+  }
+  return operationRequest(parsedJson(body)) ?? malformed('Unable to parse GraphQL query.');
 }
 
 /** `ctx.request.headers`: every header but the cookie, which AppSync never passes on. */
@@ -75,13 +106,9 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions): Handler {
     if (!request.caller) {
       throw new Error('graphqlEndpoint needs an authenticated request: put requireCaller in front of it');
     }
-    const body = (await request.body()).toString('utf8');
-    if (body.trim() === '') {
-      return malformed('Request body is empty.');
-    }
-    const operation = operationRequest(body);
-    if (!operation) {
-      return malformed('Unable to parse GraphQL query.');
+    const operation = await readOperation(request);
+    if ('status' in operation) {
+      return operation;
     }
     const result = await executeOperation(operation, {
       schema: options.schema,

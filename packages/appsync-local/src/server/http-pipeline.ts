@@ -9,6 +9,8 @@ export interface LocalRequest {
   method: string;
   /** without the query string */
   path: string;
+  /** the query string's parameters (none when absent) */
+  searchParams?: URLSearchParams;
   /** lower-case names; a repeated header's values joined with ", " */
   headers: Record<string, string | undefined>;
   sourceIp: string;

@@ -34,9 +34,11 @@ function headersOf(incoming: IncomingMessage): Record<string, string | undefined
 
 export function toLocalRequest(incoming: IncomingMessage): LocalRequest {
   let body: Promise<Buffer> | undefined;
+  const url = new URL(incoming.url ?? '/', 'http://localhost');
   return {
     method: incoming.method ?? 'GET',
-    path: new URL(incoming.url ?? '/', 'http://localhost').pathname,
+    path: url.pathname,
+    searchParams: url.searchParams,
     headers: headersOf(incoming),
     sourceIp: incoming.socket.remoteAddress ?? '',
     body: (limitBytes = Number.POSITIVE_INFINITY) => (body ??= readBody(incoming, limitBytes)),

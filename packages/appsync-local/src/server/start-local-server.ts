@@ -14,7 +14,7 @@ import { graphqlEndpoint } from './graphql-endpoint.ts';
 import { jsonResponse, router, withMiddleware, type Handler, type Middleware } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
 
-// The local AppSync endpoint: POST /graphql, and the GraphiQL explorer at /.
+// The local AppSync endpoint: POST and GET /graphql, and the GraphiQL explorer at /.
 // It listens on 127.0.0.1 only.
 
 export interface LocalServerOptions {
@@ -99,6 +99,7 @@ function routes(options: LocalServerOptions): Handler {
       limitBody(options.settings.maxRequestBodyBytes),
       requireCaller(options.authenticate),
     ),
+    'GET /graphql': withMiddleware(graphql, requireCaller(options.authenticate)),
     ...explorerRoutes({
       endpointPath: '/graphql',
       apiKey: options.explorerApiKey,

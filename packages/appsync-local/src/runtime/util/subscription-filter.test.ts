@@ -82,4 +82,30 @@ describe('util.transform.toSubscriptionFilter', () => {
   ])('a filter that is not an object (%s) gives null', (_name, filter) => {
     expect(toSubscriptionFilter(filter)).toBeNull();
   });
+
+  // The three worked examples of AWS's page, input and output as printed:
+  // https://docs.aws.amazon.com/appsync/latest/devguide/transformation-helpers-in-utils-transform-js.html
+  // ("Subscription filter arguments", Argument 1, 2 and 3).
+  describe('the documented examples (transformation-helpers-in-utils-transform-js.html, Subscription filter arguments)', () => {
+    const documentedFilter = (downvotes: number) => ({
+      percentageUp: { lte: 50, gte: 20 },
+      and: [{ title: { ne: 'Book1' } }, { downvotes: { gt: downvotes } }],
+      or: [{ author: { eq: 'Admin' } }, { isPublished: { eq: false } }],
+    });
+    const kept = [entry('title', 'ne', 'Book1'), entry('downvotes', 'gt', 20), entry('isPublished', 'eq', false)];
+
+    it('Argument 2: ignoring percentageUp and author drops the author branch of the or, leaving one group', () => {
+      expect(toSubscriptionFilter(documentedFilter(20), ['percentageUp', 'author'])).toEqual(groups(kept));
+    });
+
+    // The page's input for this example prints `"downvotes": { "lt": 20 }` but its
+    // output `"gt", 20`, the value of the two examples before it; the input here
+    // uses `gt` so that the documented output is what is checked.
+    it('Argument 3: each rule yields its own group, and a rule is kept even when its field is ignored', () => {
+      const rules = { upvotes: { gte: 250 }, author: { eq: 'Person1' } };
+      expect(toSubscriptionFilter(documentedFilter(20), ['percentageUp', 'author'], rules)).toEqual(
+        groups([...kept, entry('upvotes', 'gte', 250)], [...kept, entry('author', 'eq', 'Person1')]),
+      );
+    });
+  });
 });

@@ -45,6 +45,19 @@ function members(value: unknown): unknown[] {
   return value;
 }
 
+/**
+ * The alternatives of an `or`. A branch left with no filter (its fields all
+ * ignored) is dropped rather than kept as an always-true branch: in AWS's
+ * documented example, ignoring `author` removes the `{ author: … }` branch of
+ * the `or` and leaves one group, not two.
+ */
+function orBranches(branches: unknown[], ignoredFields: readonly string[]): Alternatives {
+  const constraining = branches
+    .flatMap((branch) => alternatives(branch, ignoredFields))
+    .filter((filters) => filters.length > 0);
+  return constraining.length > 0 ? constraining : [[]];
+}
+
 function alternatives(filter: unknown, ignoredFields: readonly string[]): Alternatives {
   if (!isPlainObject(filter)) {
     throw new UnreadableFilter();
@@ -56,7 +69,7 @@ function alternatives(filter: unknown, ignoredFields: readonly string[]): Altern
         result = product(result, alternatives(member, ignoredFields));
       }
     } else if (key === 'or') {
-      result = product(result, members(value).flatMap((member) => alternatives(member, ignoredFields)));
+      result = product(result, orBranches(members(value), ignoredFields));
     } else if (!ignoredFields.includes(key)) {
       result = product(result, fieldAlternatives(key, value));
     }

@@ -8,7 +8,7 @@ function notSupported(name: string): (...args: unknown[]) => never {
   };
 }
 
-function unsupportedNamespace(prefix: string, members: string[]): Readonly<Record<string, (...args: unknown[]) => never>> {
+export function unsupportedNamespace(prefix: string, members: string[]): Readonly<Record<string, (...args: unknown[]) => never>> {
   return Object.freeze(Object.fromEntries(members.map((member) => [member, notSupported(`${prefix}.${member}`)])));
 }
 
@@ -17,6 +17,3 @@ export const httpUtil = unsupportedNamespace('util.http', ['copyHeaders', 'addRe
 
 /** XML conversion: no HTTP data source here to return XML. */
 export const xmlUtil = unsupportedNamespace('util.xml', ['toMap', 'toJsonString']);
-
-/** Aurora/RDS helpers: no RDS data source here. */
-export const rdsUtil = unsupportedNamespace('util.rds', ['toJsonObject']);

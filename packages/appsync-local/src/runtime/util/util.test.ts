@@ -65,9 +65,9 @@ describe('util.unauthorized', () => {
     });
   });
 
-  it('still says Not Authorized when the field is not known', () => {
+  it('says Unauthorized when the field is not known (EvaluateCode output recorded in localstack/appsync-utils resolvers.test.js.snap)', () => {
     const signal = thrownBy(() => createUtil(recordingScope().scope).unauthorized()) as ResolverErrorSignal;
-    expect(signal.error.message).toBe('Not Authorized');
+    expect(signal.error.message).toBe('Unauthorized');
     expect(signal.error.errorType).toBe('Unauthorized');
   });
 });
@@ -82,6 +82,14 @@ describe('the rest of util', () => {
     expect(util.matches('a*b', 'aaaaab')).toBe(true);
     expect(util.matches('a*b', 'aaaaabc')).toBe(false);
     expect(util.matches('b|c', 'c')).toBe(true);
+  });
+
+  it('matches reads the pattern as a Java regular expression (Pattern.html: \\p{Alpha}, \\Q…\\E, $)', () => {
+    const util = createUtil(recordingScope().scope);
+    expect(util.matches('\\p{Alpha}+', 'abc')).toBe(true);
+    expect(util.matches('\\p{Alpha}+', 'ab1')).toBe(false);
+    expect(util.matches('\\Q1+1\\E', '1+1')).toBe(true);
+    expect(util.matches('a$', 'a\n')).toBe(false);
   });
 
   it('str and math', () => {
@@ -104,7 +112,6 @@ describe('the rest of util', () => {
     const util = createUtil(recordingScope().scope);
     expect(() => util.http.addResponseHeader('x', 1)).toThrow('util.http.addResponseHeader is not supported by the local runtime');
     expect(() => util.xml.toMap('<a/>')).toThrow('util.xml.toMap is not supported by the local runtime');
-    expect(() => util.rds.toJsonObject('{}')).toThrow('util.rds.toJsonObject is not supported by the local runtime');
   });
 
   it('is frozen and shares its scope-free parts between evaluations', () => {

@@ -8,17 +8,20 @@ import { ResolverErrorSignal } from '../signals.ts';
 import { dynamodbUtil } from './dynamodb-values.ts';
 import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from './encoding.ts';
 import { autoId, autoKsuid, autoUlid } from './identifiers.ts';
+import { javaPatternToRegExpParts } from './java-pattern.ts';
 import { mathUtil, strUtil } from './string-math.ts';
 import { timeUtil } from './time.ts';
 import { transformUtil } from './transform.ts';
-import { httpUtil, rdsUtil, xmlUtil } from './unsupported.ts';
+import { toJsonObject } from '../rds-module/to-json-object.ts';
+import { httpUtil, xmlUtil } from './unsupported.ts';
 
 /** The field being resolved, which `util.unauthorized()` names in its message. */
 export type ResolvingField = Pick<FieldInfo, 'fieldName' | 'parentTypeName'>;
 
 /** Java's Pattern.matches: the whole value must match. Host code, so RegExp is fine here. */
 function matches(pattern: string, value: string): boolean {
-  return new RegExp(`^(?:${pattern})$`).test(String(value));
+  const { source, flags } = javaPatternToRegExpParts(pattern);
+  return new RegExp(`(?<![\\s\\S])(?:${source})(?![\\s\\S])`, flags).test(String(value));
 }
 
 const sharedUtil = Object.freeze({
@@ -38,7 +41,7 @@ const sharedUtil = Object.freeze({
   math: mathUtil,
   http: httpUtil,
   xml: xmlUtil,
-  rds: rdsUtil,
+  rds: Object.freeze({ toJsonObject }),
 });
 
 /** The error as AppSync puts it in `errors[]`: absent parts are null. */
@@ -54,9 +57,12 @@ function resolverError(message: unknown, errorType?: unknown, data?: unknown, er
 /**
  * AppSync's message for `util.unauthorized()`, as its responses show it:
  * "Not Authorized to access getEvent on type Query", errorType "Unauthorized".
+ * With no field to name (EvaluateCode without `ctx.info`) the message is
+ * "Unauthorized", as recorded from EvaluateCode in localstack/appsync-utils
+ * __tests__/__snapshots__/resolvers.test.js.snap ("error handling unauthorized").
  */
 function unauthorizedError(field: ResolvingField | undefined): ResolverError {
-  const message = field ? `Not Authorized to access ${field.fieldName} on type ${field.parentTypeName}` : 'Not Authorized';
+  const message = field ? `Not Authorized to access ${field.fieldName} on type ${field.parentTypeName}` : 'Unauthorized';
   return resolverError(message, 'Unauthorized');
 }
 
