@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSettings, type ApiSettings } from '../../model/api-settings.ts';
 import { fromProjectRoot } from '../../model/project-paths.ts';
@@ -165,6 +166,37 @@ describe('POST /graphql', () => {
       '{\n  arguments\n  source\n  identity\n  headers\n  info\n  selection\n  authType\n}',
     ]);
     expect(context.authType).toBe('API Key Authorization');
+  });
+
+  // resolver-context-reference-js types each header as one string and is silent on a header sent
+  // twice; our reading joins the values with ", " in the order sent (RFC 9110 §5.3), for every header.
+  it('gives a header sent more than once to ctx.request.headers as its values joined with ", "', async () => {
+    const body = JSON.stringify({ query: '{ context { headers } }' });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const outgoing = request(`${server.url}/graphql`, {
+        method: 'POST',
+        // raw name/value pairs: each repeated name goes out as a line of its own (and nothing is added, not even host)
+        headers: [
+          ['host', new URL(server.url).host],
+          ['content-type', 'application/json'],
+          ['content-length', String(Buffer.byteLength(body))],
+          ['x-api-key', API_KEY],
+          ['x-tenant', 'blue'],
+          ['x-tenant', 'green'],
+          ['user-agent', 'probe/1'],
+          ['user-agent', 'probe/2'],
+        ].flat(),
+      });
+      outgoing.on('response', (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+    const headers = JSON.parse(JSON.parse(answer).data.context.headers);
+    expect(headers).toMatchObject({ 'x-tenant': 'blue, green', 'user-agent': 'probe/1, probe/2' });
   });
 
   it('reports util.error with data filtered by the selection and errorInfo whole, and no internals', async () => {
