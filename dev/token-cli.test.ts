@@ -28,8 +28,8 @@ async function identityFor(token: string) {
   const keys = await loadLocalUserPoolKeys({ directory: pool.directory });
   const authenticate = createCognitoAuthenticator({ pool: LOCAL_USER_POOL, jwks: keys.jwks });
   const result = await authenticate({ headers: { authorization: token }, sourceIp: '127.0.0.1' });
-  if (!result.ok) {
-    throw new Error(`the printed token was refused: ${result.message}`);
+  if (!result.ok || !result.caller.identity) {
+    throw new Error(`the printed token was refused: ${result.ok ? 'no identity' : result.message}`);
   }
   return result.caller.identity;
 }

@@ -32,7 +32,7 @@ export interface DataSource {
   invoke(request: unknown): Promise<DataSourceOutcome>;
 }
 
-/** The identity AppSync exposes as `ctx.identity` (empty object for API key auth). */
+/** The identity AppSync exposes as `ctx.identity` (API key callers have none: null). */
 export type Identity = Record<string, unknown>;
 
 /** `ctx.request` */
@@ -92,7 +92,7 @@ export type ResolverDefinition =
 export interface FieldInvocation {
   arguments: Record<string, unknown>;
   source: Record<string, unknown> | null;
-  identity: Identity;
+  identity: Identity | null;
   request: RequestInfo;
   info: FieldInfo;
 }
@@ -109,13 +109,13 @@ export interface FieldOutcome {
 export interface HandlerContext {
   arguments: Record<string, unknown>;
   source: Record<string, unknown> | null;
-  identity: Identity;
+  identity: Identity | null;
   request: RequestInfo;
   info: FieldInfo;
   /** shared by a resolver and its pipeline functions; handlers mutate it */
   stash: Record<string, unknown>;
-  /** `ctx.prev.result`: the previous step's result in a pipeline */
-  prev?: { result: unknown };
+  /** `ctx.prev.result`: the previous step's result in a pipeline (no `result` where there is none) */
+  prev?: { result?: unknown };
   /** the data source's result, for a response handler */
   result?: unknown;
   /** the data source's failure, for a response handler */
@@ -159,8 +159,8 @@ export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS';
 /** Who sent a request, once its credentials were checked. */
 export interface AuthenticatedCaller {
   authMode: AuthMode;
-  /** what AppSync puts in `ctx.identity` for this mode (empty for API_KEY) */
-  identity: Identity;
+  /** what AppSync puts in `ctx.identity` for this mode (null for API_KEY) */
+  identity: Identity | null;
 }
 
 /**

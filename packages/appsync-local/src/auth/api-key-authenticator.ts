@@ -26,8 +26,11 @@ export function createApiKeyAuthenticator(options: ApiKeyAuthenticatorOptions): 
     if (expiresAt === undefined || Date.now() >= expiresAt) {
       return { ok: false, message: UNAUTHORIZED_MESSAGES.notAuthorized };
     }
-    // AppSync populates no identity for API key callers.
+    // AppSync populates no identity for API key callers: `ctx.identity` is
+    // null. The docs list an identity shape for every other mode only, and
+    // @aws-appsync/utils types it `… | undefined | null`; a Lambda resolver's
+    // event shows `"identity": null` for an API key request.
     // https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html#aws-appsync-resolver-context-reference-identity-js
-    return { ok: true, caller: { authMode: 'API_KEY', identity: {} } };
+    return { ok: true, caller: { authMode: 'API_KEY', identity: null } };
   };
 }

@@ -13,7 +13,7 @@ function schemaOf(sdl: string) {
   return buildSchema(`${prelude}\n${sdl}`);
 }
 
-const apiKeyCaller: AuthenticatedCaller = { authMode: 'API_KEY', identity: {} };
+const apiKeyCaller: AuthenticatedCaller = { authMode: 'API_KEY', identity: null };
 
 function signedIn(...groups: string[]): AuthenticatedCaller {
   return {

@@ -111,6 +111,6 @@ function isAdmittedToUserPoolField(access: UserPoolAccess, caller: Authenticated
   if (access === 'anySignedInUser') {
     return true;
   }
-  const groups = caller.identity.groups;
+  const groups = caller.identity?.groups;
   return Array.isArray(groups) && groups.some((group) => access.has(group));
 }

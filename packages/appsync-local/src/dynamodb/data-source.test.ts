@@ -37,7 +37,7 @@ describe('the DynamoDB data source', () => {
     const cases: [unknown, string][] = [
       [null, 'the request must be an object'],
       ['GetItem', 'the request must be an object'],
-      [{ key: { id: { S: '1' } } }, 'operation must be a non-empty string'],
+      [{ key: { id: { S: '1' } } }, "Value for field '$[operation]' not found."],
       [{ operation: 'Invoke' }, "Unsupported operation 'Invoke' for a DynamoDB data source"],
       [{ operation: 'toString' }, "Unsupported operation 'toString' for a DynamoDB data source"],
       [{ operation: 'GetItem', key: { id: 'not typed' } }, 'key.id must be a typed value such as { "S": "text" }'],
@@ -52,6 +52,25 @@ describe('the DynamoDB data source', () => {
     ];
     for (const [request, message] of cases) {
       expect(await dataSource().invoke(request)).toEqual({ result: null, error: { type: 'MappingTemplate', message } });
+    }
+  });
+
+  // AppSync names a field the request lacks by its JSON path, errorType MappingTemplate: "Value for
+  // field '$[operation]' not found." (unit-resolver.test.ts shows the field failing without a response
+  // handler). Nested and listed fields follow the same path notation: our reading of that wording.
+  it("names a missing field by its JSON path: Value for field '$[operation]' not found.", async () => {
+    const cases: [unknown, string][] = [
+      [{ key: { id: { S: '1' } } }, '$[operation]'],
+      [{ operation: null }, '$[operation]'],
+      [{ operation: 'GetItem' }, '$[key]'],
+      [{ operation: 'Query', query: { expressionValues: {} } }, '$[query][expression]'],
+      [{ operation: 'TransactGetItems', transactItems: [{ key: { id: { S: '1' } } }] }, '$[transactItems][0][table]'],
+    ];
+    for (const [request, path] of cases) {
+      expect(await dataSource().invoke(request)).toEqual({
+        result: null,
+        error: { type: 'MappingTemplate', message: `Value for field '${path}' not found.` },
+      });
     }
   });
 

@@ -11,6 +11,23 @@ export function isAbsent(value: unknown): value is null | undefined {
   return value === undefined || value === null;
 }
 
+/** `transactItems[0].key` → `$[transactItems][0][key]`, the JSON path AppSync names a field by. */
+function jsonPath(path: string): string {
+  return `$${path
+    .split(/\.|(?=\[)/)
+    .map((segment) => (segment.startsWith('[') ? segment : `[${segment}]`))
+    .join('')}`;
+}
+
+/**
+ * A field the request must have is absent (or null). AppSync reports it by
+ * its JSON path, with errorType MappingTemplate, as in "Value for field
+ * '$[operation]' not found."
+ */
+export function missingField(path: string): RequestShapeError {
+  return new RequestShapeError(`Value for field '${jsonPath(path)}' not found.`);
+}
+
 export function asRequestObject(value: unknown, path: string): RequestObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new RequestShapeError(`${path} must be an object`);
@@ -27,6 +44,9 @@ export function asArray(value: unknown, path: string): unknown[] {
 
 export function requiredString(request: RequestObject, field: string, path = field): string {
   const value = request[field];
+  if (isAbsent(value)) {
+    throw missingField(path);
+  }
   if (typeof value !== 'string' || value === '') {
     throw new RequestShapeError(`${path} must be a non-empty string`);
   }
@@ -63,7 +83,7 @@ export function optionalString(request: RequestObject, field: string, path = fie
 /** An item key: typed values, required. */
 export function requiredKey(request: RequestObject, path = 'key'): AttributeMap {
   if (isAbsent(request.key)) {
-    throw new RequestShapeError(`${path} is required`);
+    throw missingField(path);
   }
   return toAttributeMap(request.key, path);
 }

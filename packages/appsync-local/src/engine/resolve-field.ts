@@ -14,6 +14,19 @@ import { ResolverRun } from './resolver-run.ts';
 // https://docs.aws.amazon.com/appsync/latest/devguide/runtime-utils-js.html (runtime.earlyReturn)
 // https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html (ctx.prev, ctx.stash)
 //
+// What each handler sees of the steps before it (resolver context reference,
+// `prev` and `result`; pipeline resolver reference: "The output of the last
+// function … is available in the pipeline resolver mapping template as
+// $ctx.prev.result or $ctx.result"):
+//   handler                 ctx.prev.result            ctx.result
+//   unit request / before   absent (ctx.prev is {})    absent
+//   unit response           absent (ctx.prev is {})    the data source's result
+//   function request        the previous step's value  absent
+//   function response       the previous step's value  the data source's result
+//   after                   the last step's value      the same value
+// The docs never show a handler without a previous step; `ctx.prev` is an
+// object there too, so that reading `ctx.prev.result` is no TypeError.
+//
 // Nothing is raised for a failed data source: its error is in ctx.error and
 // the response handler decides. util.error (or a code error) anywhere stops
 // the resolver: the field is null and the error reported. util.appendError
@@ -32,7 +45,7 @@ async function resolveUnit(
   definition: Extract<ResolverDefinition, { kind: 'UNIT' }>,
   run: ResolverRun,
 ): Promise<FieldOutcome> {
-  const request = run.evaluate(definition.bundle, 'request');
+  const request = run.evaluate(definition.bundle, 'request', { prev: {} });
   if (stops(request)) {
     return run.outcome(null, request.error);
   }
@@ -44,7 +57,7 @@ async function resolveUnit(
   if (rejected) {
     return run.outcome(null, rejected);
   }
-  const response = run.evaluate(definition.bundle, 'response', { result, error });
+  const response = run.evaluate(definition.bundle, 'response', { prev: {}, result, error });
   return stops(response) ? run.outcome(null, response.error) : run.outcome(response.value);
 }
 
@@ -77,7 +90,7 @@ async function resolvePipeline(
   definition: Extract<ResolverDefinition, { kind: 'PIPELINE' }>,
   run: ResolverRun,
 ): Promise<FieldOutcome> {
-  const before = run.evaluate(definition.bundle, 'request');
+  const before = run.evaluate(definition.bundle, 'request', { prev: {} });
   if (stops(before)) {
     return run.outcome(null, before.error);
   }
@@ -95,7 +108,7 @@ async function resolvePipeline(
       }
     }
   }
-  const after = run.evaluate(definition.bundle, 'response', { prev: { result: previous } });
+  const after = run.evaluate(definition.bundle, 'response', { prev: { result: previous }, result: previous });
   return stops(after) ? run.outcome(null, after.error) : run.outcome(after.value);
 }
 

@@ -61,7 +61,7 @@ function run(
   const invocations: FieldInvocation[] = [];
   const context: OperationContext = {
     schema,
-    caller: { authMode: 'API_KEY', identity: {} },
+    caller: { authMode: 'API_KEY', identity: null },
     headers: { 'x-api-key': 'key', 'x-custom': 'yes' },
     resolvers: Object.keys(handlers).map((name) => unit(...(name.split('.') as [string, string]))),
     resolveWiredField: async (definition, invocation) => {
@@ -112,7 +112,7 @@ describe('the invocation a resolver receives', () => {
     });
     expect(invocations[0]).toMatchObject({
       source: null,
-      identity: {},
+      identity: null,
       request: { headers: { 'x-custom': 'yes' }, domainName: null },
     });
     expect(invocations[1].source).toEqual(POST);

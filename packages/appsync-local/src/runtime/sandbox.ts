@@ -122,6 +122,17 @@ const LOCKDOWN = `(function (javaPatternToRegExpParts) {
     buildContext(contextJson) {
       const ctx = parse(contextJson);
       ctx.args = ctx.arguments;
+      // "You cannot delete or replace the entire stash": in strict code
+      // (every ES module) either attempt is a TypeError.
+      defineProperty(ctx, 'stash', { value: ctx.stash, writable: false, enumerable: true, configurable: false });
+      // The selection set is read directly; JSON.stringify(ctx.info) (or of
+      // ctx) leaves it out, as with AppSync.
+      const info = ctx.info;
+      if (info !== null && typeof info === 'object') {
+        for (const key of ['selectionSetList', 'selectionSetGraphQL']) {
+          if (key in info) defineProperty(info, key, { value: info[key], writable: true, enumerable: false, configurable: true });
+        }
+      }
       return ctx;
     },
     removeCreatedGlobals() {

@@ -24,10 +24,17 @@ function readBody(incoming: IncomingMessage, limitBytes: number): Promise<Buffer
   });
 }
 
+/**
+ * One string per header name, as `ctx.request.headers` types them. A header
+ * sent more than once is its values joined with ", " in the order sent (RFC
+ * 9110 §5.3), for every name: node:http itself would keep only the first
+ * `user-agent`, `authorization`, … The resolver context reference does not
+ * say how AppSync folds repeated headers; this is our reading.
+ */
 function headersOf(incoming: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, values] of Object.entries(incoming.headersDistinct)) {
+    headers[name] = values?.join(', ');
   }
   return headers;
 }

@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSettings, type ApiSettings } from '../../../../model/api-settings.ts';
 import { fromProjectRoot } from '../../../../model/project-paths.ts';
@@ -17,7 +18,9 @@ const ALLOWED_ORIGIN = 'http://localhost:5173';
 
 const SCHEMA = `
   type Post { id: ID!, title: String }
-  type Context { arguments: AWSJSON, source: AWSJSON, identity: AWSJSON, headers: AWSJSON, info: AWSJSON, authType: String }
+  type Context {
+    arguments: AWSJSON, source: AWSJSON, identity: AWSJSON, headers: AWSJSON, info: AWSJSON, selection: AWSJSON, authType: String
+  }
   type Query {
     context(text: String, count: Int): Context
     post(id: ID!): Post
@@ -35,6 +38,7 @@ const SOURCES: Record<string, string> = {
         identity: JSON.stringify(ctx.identity),
         headers: JSON.stringify(ctx.request.headers),
         info: JSON.stringify(ctx.info),
+        selection: JSON.stringify([ctx.info.selectionSetList, ctx.info.selectionSetGraphQL]),
         authType: util.authType(),
       } };
     }
@@ -144,25 +148,55 @@ describe('POST /graphql', () => {
   it("gives resolvers AppSync's context: coerced arguments, headers without cookie, info, auth type", async () => {
     const response = await query(
       server,
-      'query Probe($n: Int) { context(count: $n) { arguments source identity headers info authType } }',
+      'query Probe($n: Int) { context(count: $n) { arguments source identity headers info selection authType } }',
       { n: 3 },
       { cookie: 'session=secret', 'X-Custom-Header': 'Yes' },
     );
     const context = (await response.json()).data.context;
     expect(JSON.parse(context.arguments)).toEqual({ count: 3 });
     expect(JSON.parse(context.source)).toBeNull();
-    expect(JSON.parse(context.identity)).toEqual({});
+    expect(JSON.parse(context.identity)).toBeNull();
     const headers = JSON.parse(context.headers);
     expect(headers).toMatchObject({ 'x-custom-header': 'Yes', 'x-api-key': API_KEY });
     expect(headers.cookie).toBeUndefined();
-    expect(JSON.parse(context.info)).toEqual({
-      fieldName: 'context',
-      parentTypeName: 'Query',
-      variables: { n: 3 },
-      selectionSetList: ['arguments', 'source', 'identity', 'headers', 'info', 'authType'],
-      selectionSetGraphQL: '{\n  arguments\n  source\n  identity\n  headers\n  info\n  authType\n}',
-    });
+    // resolver-context-reference-js: JSON.stringify(ctx.info) shows neither selection set; both are read directly
+    expect(JSON.parse(context.info)).toEqual({ fieldName: 'context', parentTypeName: 'Query', variables: { n: 3 } });
+    expect(JSON.parse(context.selection)).toEqual([
+      ['arguments', 'source', 'identity', 'headers', 'info', 'selection', 'authType'],
+      '{\n  arguments\n  source\n  identity\n  headers\n  info\n  selection\n  authType\n}',
+    ]);
     expect(context.authType).toBe('API Key Authorization');
+  });
+
+  // resolver-context-reference-js types each header as one string and is silent on a header sent
+  // twice; our reading joins the values with ", " in the order sent (RFC 9110 §5.3), for every header.
+  it('gives a header sent more than once to ctx.request.headers as its values joined with ", "', async () => {
+    const body = JSON.stringify({ query: '{ context { headers } }' });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const outgoing = request(`${server.url}/graphql`, {
+        method: 'POST',
+        // raw name/value pairs: each repeated name goes out as a line of its own (and nothing is added, not even host)
+        headers: [
+          ['host', new URL(server.url).host],
+          ['content-type', 'application/json'],
+          ['content-length', String(Buffer.byteLength(body))],
+          ['x-api-key', API_KEY],
+          ['x-tenant', 'blue'],
+          ['x-tenant', 'green'],
+          ['user-agent', 'probe/1'],
+          ['user-agent', 'probe/2'],
+        ].flat(),
+      });
+      outgoing.on('response', (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+    const headers = JSON.parse(JSON.parse(answer).data.context.headers);
+    expect(headers).toMatchObject({ 'x-tenant': 'blue, green', 'user-agent': 'probe/1, probe/2' });
   });
 
   it('reports util.error with data filtered by the selection and errorInfo whole, and no internals', async () => {

@@ -82,7 +82,7 @@ describe('GetItem', () => {
 
   it('answers a request without a key with a MappingTemplate error', async () => {
     const outcome = await dataSource().invoke({ operation: 'GetItem' });
-    expect(outcome).toEqual({ result: null, error: { type: 'MappingTemplate', message: 'key is required' } });
+    expect(outcome).toEqual({ result: null, error: { type: 'MappingTemplate', message: "Value for field '$[key]' not found." } });
   });
 
   it('passes DynamoDB errors on in ctx.error, typed DynamoDB:<Exception>', async () => {

@@ -159,6 +159,6 @@ describe('Query', () => {
 
   it('answers a request without a query section with a MappingTemplate error', async () => {
     const outcome = await dataSource().invoke({ operation: 'Query', index: 'owner-index' });
-    expect(outcome).toEqual({ result: null, error: { type: 'MappingTemplate', message: 'query is required' } });
+    expect(outcome).toEqual({ result: null, error: { type: 'MappingTemplate', message: "Value for field '$[query]' not found." } });
   });
 });

@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { RequestShapeError } from '../data-source-errors.ts';
 import {
   expressionAttributes,
   isAbsent,
+  missingField,
   optionalBoolean,
   optionalExpression,
   optionalInteger,
@@ -18,7 +18,7 @@ import { optionalSelect, pageScope, resultPage, startKey } from './result-page.t
 
 export const query: OperationHandler = async (request, context) => {
   if (isAbsent(request.query)) {
-    throw new RequestShapeError('query is required');
+    throw missingField('query');
   }
   const keyCondition = readExpression(request.query, 'query');
   const filter = optionalExpression(request, 'filter');

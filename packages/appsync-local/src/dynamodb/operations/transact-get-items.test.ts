@@ -83,7 +83,7 @@ describe('TransactGetItems', () => {
     });
     expect(outcome).toEqual({
       result: null,
-      error: { type: 'MappingTemplate', message: 'transactItems[0].table must be a non-empty string' },
+      error: { type: 'MappingTemplate', message: "Value for field '$[transactItems][0][table]' not found." },
     });
   });
 });

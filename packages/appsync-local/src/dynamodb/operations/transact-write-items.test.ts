@@ -159,7 +159,7 @@ describe('TransactWriteItems', () => {
     });
     expect(withoutCondition.error).toEqual({
       type: 'MappingTemplate',
-      message: 'transactItems[0].condition is required for a ConditionCheck',
+      message: "Value for field '$[transactItems][0][condition]' not found.",
     });
     const unknown = await dataSource().invoke({
       operation: 'TransactWriteItems',

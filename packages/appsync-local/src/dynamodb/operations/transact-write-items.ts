@@ -6,6 +6,7 @@ import {
   asRequestObject,
   expressionAttributes,
   isAbsent,
+  missingField,
   optionalBoolean,
   readExpression,
   requiredKey,
@@ -25,7 +26,7 @@ import { failedTransaction } from './transaction-outcome.ts';
 function transactCondition(item: RequestObject, path: string, required: boolean) {
   if (isAbsent(item.condition)) {
     if (required) {
-      throw new RequestShapeError(`${path}.condition is required for a ConditionCheck`);
+      throw missingField(`${path}.condition`);
     }
     return undefined;
   }
@@ -62,7 +63,7 @@ function transactWrite(value: unknown, index: number): { write: TransactWriteIte
     }
     case 'UpdateItem': {
       if (isAbsent(item.update)) {
-        throw new RequestShapeError(`${path}.update is required`);
+        throw missingField(`${path}.update`);
       }
       const update = readExpression(item.update, `${path}.update`);
       const names = expressionAttributes(update, condition?.expression);

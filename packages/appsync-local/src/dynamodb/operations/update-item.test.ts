@@ -95,6 +95,6 @@ describe('UpdateItem', () => {
 
   it('answers a request without an update section with a MappingTemplate error', async () => {
     const outcome = await dataSource().invoke({ operation: 'UpdateItem', key: { id: { S: 'update-1' } } });
-    expect(outcome).toEqual({ result: null, error: { type: 'MappingTemplate', message: 'update is required' } });
+    expect(outcome).toEqual({ result: null, error: { type: 'MappingTemplate', message: "Value for field '$[update]' not found." } });
   });
 });

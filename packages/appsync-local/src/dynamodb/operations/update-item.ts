@@ -1,7 +1,6 @@
 import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { itemOrNull } from '../attribute-values.ts';
-import { RequestShapeError } from '../data-source-errors.ts';
-import { expressionAttributes, isAbsent, readExpression, requiredKey } from '../request-fields.ts';
+import { expressionAttributes, isAbsent, missingField, readExpression, requiredKey } from '../request-fields.ts';
 import type { OperationHandler } from './operation-context.ts';
 import { optionalWriteCondition, settleFailedCondition } from './write-condition.ts';
 
@@ -12,7 +11,7 @@ import { optionalWriteCondition, settleFailedCondition } from './write-condition
 export const updateItem: OperationHandler = async (request, context) => {
   const key = requiredKey(request);
   if (isAbsent(request.update)) {
-    throw new RequestShapeError('update is required');
+    throw missingField('update');
   }
   const update = readExpression(request.update, 'update');
   const condition = optionalWriteCondition(request);
