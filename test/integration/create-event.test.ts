@@ -43,7 +43,7 @@ describe('createEvent', () => {
         status: 'ACTIVE',
       }),
     });
-    expect(data).toBeNull();
+    expect(data).toEqual({ createEvent: null });
     expect(errors).toHaveLength(1);
     expect(errors![0].errorType).toBe('ValidationError');
     expect(errors![0].path).toEqual(['createEvent']);
@@ -75,6 +75,23 @@ describe('createEvent', () => {
     const rejected = await api.request(CREATE_EVENT, { input: eventInput({ [field]: invalid }) });
     expect(rejected.errors![0]).toMatchObject({ errorType: 'ValidationError' });
     expect(rejected.errors![0].message).toContain(`input.${field}`);
+  });
+
+  it('returns a created event with its id when a sibling create in the same request fails', async () => {
+    const before = await api.storedEventCount();
+    const { data, errors } = await api.request(
+      `mutation Both($valid: CreateEventInput!, $invalid: CreateEventInput!) {
+        valid: createEvent(input: $valid) { eventId title }
+        invalid: createEvent(input: $invalid) { eventId title }
+      }`,
+      { valid: eventInput({ title: 'Kept' }), invalid: eventInput({ capacity: 0 }) },
+    );
+    expect(data!.invalid).toBeNull();
+    expect(data!.valid).toMatchObject({ title: 'Kept' });
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ errorType: 'ValidationError', path: ['invalid'] });
+    expect(await api.storedEvent(data!.valid.eventId)).toMatchObject({ title: 'Kept' });
+    expect(await api.storedEventCount()).toBe(before + 1);
   });
 
   it('rejects a status outside the enum before any resolver runs', async () => {
