@@ -230,7 +230,7 @@ describe('Query.listEvents request: validation', () => {
     expect(error.errorInfo).toEqual({
       failures: [
         { field: 'limit', rule: 'RANGE', message: 'limit must be from 1 to 100' },
-        { field: 'filter.organizer', rule: 'LENGTH', message: 'filter.organizer must not be blank' },
+        { field: 'filter.organizer', rule: 'LENGTH', message: 'filter.organizer must be 1 to 200 characters (after trimming)' },
         {
           field: 'filter.from',
           rule: 'ISO8601_DATE',
@@ -244,7 +244,7 @@ describe('Query.listEvents request: validation', () => {
       ],
     });
     expect(error.message).toBe(
-      'Invalid input: limit must be from 1 to 100; filter.organizer must not be blank; ' +
+      'Invalid input: limit must be from 1 to 100; filter.organizer must be 1 to 200 characters (after trimming); ' +
         'filter.from must be a real calendar date in ISO 8601, e.g. 2025-06-01 or 2025-06-01T18:30:00Z; ' +
         'filter.to must be a real calendar date in ISO 8601, e.g. 2025-06-01 or 2025-06-01T18:30:00Z',
     );

@@ -49,6 +49,16 @@ describe('updateEvent', () => {
     expect(await api.storedEvent(event.eventId)).toMatchObject({ version: 1, capacity: event.capacity });
   });
 
+  it('refuses text that is not well-formed Unicode or shows nothing, changing nothing', async () => {
+    const event = await createEvent();
+    for (const input of [{ title: 'Bad \uD800' }, { location: '\u200B\u200B' }, { description: '\u001B[31m' }]) {
+      const { data, errors } = await update(event.eventId, input);
+      expect(data).toEqual({ updateEvent: null });
+      expect(errors![0].errorType).toBe('ValidationError');
+    }
+    expect(await api.storedEvent(event.eventId)).toMatchObject({ version: 1, title: event.title, location: event.location });
+  });
+
   it('fails with NotFoundError for a missing event, creating nothing', async () => {
     const before = await api.storedEventCount();
     const { errors } = await update('missing-event', { title: 'Ghost' });
