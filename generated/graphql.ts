@@ -142,11 +142,18 @@ export type HealthStatus =
  * the `Authorization` header); an API key alone is refused with errorType
  * `Unauthorized`. An event belongs to the user who created it: only they, or a
  * member of the `admins` group, may update or delete it.
+ *
+ * Every mutation result is nullable: a field that fails is null with its error
+ * in `errors`, and the other fields of the same request keep their results, so
+ * a created event's eventId is never lost because a sibling failed (a failing
+ * non-null field would null the whole `data`, per the GraphQL specification's
+ * "Handling Field Errors"). A field that failed changed nothing, except after
+ * InternalError, which means "in doubt": the write may have been stored.
  */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an event (status DRAFT unless PUBLISHED is asked for) with version 1. */
-  createEvent: Event;
+  createEvent: Maybe<Event>;
   /**
    * Deletes an event and returns it. With expectedVersion, fails with
    * ConflictError when the event's version differs. Fails with NotFoundError when
@@ -158,7 +165,7 @@ export type Mutation = {
    * expectedVersion, fails with ConflictError (changing nothing) when the event's
    * version differs. Fails with NotFoundError when there is no such event.
    */
-  updateEvent: Event;
+  updateEvent: Maybe<Event>;
 };
 
 
@@ -167,6 +174,13 @@ export type Mutation = {
  * the `Authorization` header); an API key alone is refused with errorType
  * `Unauthorized`. An event belongs to the user who created it: only they, or a
  * member of the `admins` group, may update or delete it.
+ *
+ * Every mutation result is nullable: a field that fails is null with its error
+ * in `errors`, and the other fields of the same request keep their results, so
+ * a created event's eventId is never lost because a sibling failed (a failing
+ * non-null field would null the whole `data`, per the GraphQL specification's
+ * "Handling Field Errors"). A field that failed changed nothing, except after
+ * InternalError, which means "in doubt": the write may have been stored.
  */
 export type MutationCreateEventArgs = {
   input: CreateEventInput;
@@ -178,6 +192,13 @@ export type MutationCreateEventArgs = {
  * the `Authorization` header); an API key alone is refused with errorType
  * `Unauthorized`. An event belongs to the user who created it: only they, or a
  * member of the `admins` group, may update or delete it.
+ *
+ * Every mutation result is nullable: a field that fails is null with its error
+ * in `errors`, and the other fields of the same request keep their results, so
+ * a created event's eventId is never lost because a sibling failed (a failing
+ * non-null field would null the whole `data`, per the GraphQL specification's
+ * "Handling Field Errors"). A field that failed changed nothing, except after
+ * InternalError, which means "in doubt": the write may have been stored.
  */
 export type MutationDeleteEventArgs = {
   eventId: Scalars['ID']['input'];
@@ -190,6 +211,13 @@ export type MutationDeleteEventArgs = {
  * the `Authorization` header); an API key alone is refused with errorType
  * `Unauthorized`. An event belongs to the user who created it: only they, or a
  * member of the `admins` group, may update or delete it.
+ *
+ * Every mutation result is nullable: a field that fails is null with its error
+ * in `errors`, and the other fields of the same request keep their results, so
+ * a created event's eventId is never lost because a sibling failed (a failing
+ * non-null field would null the whole `data`, per the GraphQL specification's
+ * "Handling Field Errors"). A field that failed changed nothing, except after
+ * InternalError, which means "in doubt": the write may have been stored.
  */
 export type MutationUpdateEventArgs = {
   eventId: Scalars['ID']['input'];

@@ -13,6 +13,6 @@ export function request(ctx: Context<MutationDeleteEventArgs>) {
   return {};
 }
 
-export function response(ctx: Context<MutationDeleteEventArgs>): Event | null {
+export function response(ctx: Context<MutationDeleteEventArgs>): Event {
   return ctx.prev.result;
 }

@@ -12,6 +12,11 @@ async function queryFor(args: TestContext['arguments'], identity = OWNER) {
   return returned(await listEvents.request({ arguments: args, identity }));
 }
 
+/** How a nextToken names the listing it belongs to: the validated filter, in base64. */
+function listingPrefix(status: string | null, organizer: string | null = null, from: string | null = null, to: string | null = null) {
+  return `${Buffer.from(JSON.stringify([status, organizer, from, to])).toString('base64')}.`;
+}
+
 describe('Query.listEvents request: which index a listing reads', () => {
   it('reads every event by date from byItemTypeAndDate when nothing is filtered', async () => {
     expect(await queryFor({}, ADMIN)).toEqual({
@@ -109,9 +114,27 @@ describe('Query.listEvents request: date ranges are sort-key conditions in UTC',
 });
 
 describe('Query.listEvents request: pages', () => {
-  it('asks for `limit` items and passes the nextToken on', async () => {
-    const query = await queryFor({ limit: 5, nextToken: 'opaque-token' }, ADMIN);
+  it("asks for `limit` items and passes AppSync's token inside the listing's nextToken on", async () => {
+    const query = await queryFor({ limit: 5, nextToken: `${listingPrefix(null)}opaque-token` }, ADMIN);
     expect(query).toMatchObject({ limit: 5, nextToken: 'opaque-token', scanIndexForward: true });
+  });
+
+  it('knows a listing by its filter as validated: dates in UTC, organizer trimmed', async () => {
+    const nextToken = `${listingPrefix('PUBLISHED', 'Ada', '2025-01-01T00:00:00.000Z', '2025-01-31T23:59:59.999Z')}opaque`;
+    const filter = { status: 'PUBLISHED', organizer: ' Ada ', from: '2025-01-01T01:00:00+01:00', to: '2025-01-31' };
+    expect(await queryFor({ filter, nextToken }, ADMIN)).toMatchObject({ nextToken: 'opaque' });
+  });
+
+  it.each([
+    ['another listing', `${listingPrefix('PUBLISHED')}opaque-token`],
+    ['no listing at all', 'opaque-token'],
+    ['a listing and nothing after it', listingPrefix(null)],
+  ])('refuses a nextToken of %s as a ValidationError before any read', async (_, nextToken) => {
+    const error = raised(await listEvents.request({ arguments: { nextToken }, identity: ADMIN }));
+    expect(error.errorType).toBe('ValidationError');
+    expect(error.errorInfo).toEqual({
+      failures: [{ field: 'nextToken', rule: 'NEXT_TOKEN', message: 'nextToken is not one this listing returned' }],
+    });
   });
 
   it('asks for 20 items when no limit is given, and sends no nextToken on the first page', async () => {
@@ -207,7 +230,7 @@ describe('Query.listEvents request: validation', () => {
     expect(error.errorInfo).toEqual({
       failures: [
         { field: 'limit', rule: 'RANGE', message: 'limit must be from 1 to 100' },
-        { field: 'filter.organizer', rule: 'LENGTH', message: 'filter.organizer must not be blank' },
+        { field: 'filter.organizer', rule: 'LENGTH', message: 'filter.organizer must be 1 to 200 characters (after trimming)' },
         {
           field: 'filter.from',
           rule: 'ISO8601_DATE',
@@ -221,7 +244,7 @@ describe('Query.listEvents request: validation', () => {
       ],
     });
     expect(error.message).toBe(
-      'Invalid input: limit must be from 1 to 100; filter.organizer must not be blank; ' +
+      'Invalid input: limit must be from 1 to 100; filter.organizer must be 1 to 200 characters (after trimming); ' +
         'filter.from must be a real calendar date in ISO 8601, e.g. 2025-06-01 or 2025-06-01T18:30:00Z; ' +
         'filter.to must be a real calendar date in ISO 8601, e.g. 2025-06-01 or 2025-06-01T18:30:00Z',
     );
@@ -255,9 +278,14 @@ describe('Query.listEvents request: validation', () => {
 describe('Query.listEvents response', () => {
   const page = { items: [storedEvent({ eventId: 'e-1' }), storedEvent({ eventId: 'e-2' })], scannedCount: 2 };
 
-  it('returns the page and its nextToken', async () => {
-    const response = await listEvents.response({ arguments: {}, identity: OWNER, result: { ...page, nextToken: 'next' } });
-    expect(returned(response)).toEqual({ items: page.items, nextToken: 'next' });
+  it("returns the page and AppSync's nextToken prefixed with the listing it belongs to", async () => {
+    const response = await listEvents.response({
+      arguments: {},
+      identity: OWNER,
+      stash: { listing: listingPrefix(null).slice(0, -1) },
+      result: { ...page, nextToken: 'next' },
+    });
+    expect(returned(response)).toEqual({ items: page.items, nextToken: `${listingPrefix(null)}next` });
   });
 
   it('returns nextToken null on the last page', async () => {

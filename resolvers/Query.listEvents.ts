@@ -4,7 +4,8 @@ import type { EventConnection, QueryListEventsArgs } from '../generated/graphql'
 import { EVENT_ITEM_TYPE, INDEX_BY_ITEM_TYPE, INDEX_BY_ORGANIZER, INDEX_BY_STATUS } from '../model/events-table';
 import { signedInCaller, type Caller } from './lib/caller';
 import { allOf, type Condition } from './lib/conditions';
-import { raiseInternalError, raiseValidationError } from './lib/errors';
+import { raiseInternalError } from './lib/errors';
+import { dataSourceTokenIn, listingOf, nextTokenFor, raiseInvalidNextToken } from './lib/listing-token';
 import { validateListArgs, type ListQuery } from './lib/validation';
 
 /** The sort-key condition on `date` for a date range, if any. */
@@ -71,8 +72,9 @@ export function request(ctx: Context<QueryListEventsArgs>) {
   if (conditions.length > 0) {
     request.filter = allOf(conditions);
   }
+  ctx.stash.listing = listingOf(list);
   if (ctx.args.nextToken) {
-    request.nextToken = ctx.args.nextToken;
+    request.nextToken = dataSourceTokenIn(ctx.stash.listing, ctx.args.nextToken);
   }
   return query(request as Parameters<typeof query>[0]);
 }
@@ -81,9 +83,10 @@ export function response(ctx: Context<QueryListEventsArgs>): EventConnection {
   if (ctx.error) {
     // AppSync reports a nextToken it did not issue (or one altered) this way
     if (ctx.args.nextToken && ctx.error.type === 'DynamoDB:UserIllegalArgumentException') {
-      raiseValidationError([{ field: 'nextToken', rule: 'NEXT_TOKEN', message: 'nextToken is not one this listing returned' }]);
+      raiseInvalidNextToken();
     }
     raiseInternalError(ctx.error);
   }
-  return { items: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
+  const dataSourceToken: string | null | undefined = ctx.result.nextToken;
+  return { items: ctx.result.items, nextToken: dataSourceToken ? nextTokenFor(ctx.stash.listing, dataSourceToken) : null };
 }

@@ -60,16 +60,33 @@ describe('deleteEventItem response', () => {
     expect(returned(response)).toEqual(deleted);
   });
 
-  it('answers ConflictError when the event changed between the read and the delete', async () => {
+  // On a failed condition AppSync hands the item as stored now to the response handler, and
+  // counts a conditional delete of an item already gone as a success with no item:
+  // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-condition-expressions.html
+  it('answers ConflictError with the version read and the version stored now when the event changed meanwhile', async () => {
     const error = raised(
       await deleteEventItem.response({
         arguments: { eventId: 'e-1' },
         identity: OWNER,
+        prev: { result: storedEvent({ version: 3 }) },
+        result: storedEvent({ version: 5 }),
         error: dataSourceError('ConditionalCheckFailedException'),
       }),
     );
     expect(error.errorType).toBe('ConflictError');
-    expect(error.message).toBe('Event e-1 was changed by another request meanwhile: read it again and retry');
+    expect(error.errorInfo).toEqual({ eventId: 'e-1', expectedVersion: 3, actualVersion: 5 });
+  });
+
+  it('answers NotFoundError when another delete won the race (a delete of a gone item succeeds with no item)', async () => {
+    const error = raised(
+      await deleteEventItem.response({
+        arguments: { eventId: 'e-1' },
+        identity: OWNER,
+        prev: { result: storedEvent({ version: 3 }) },
+        result: null,
+      }),
+    );
+    expect(error).toMatchObject({ errorType: 'NotFoundError', errorInfo: { eventId: 'e-1' } });
   });
 
   it('reports any other DynamoDB failure as an InternalError that reveals nothing of the table', async () => {

@@ -3,7 +3,7 @@ import { remove } from '@aws-appsync/utils/dynamodb';
 import type { Event, MutationDeleteEventArgs } from '../../generated/graphql';
 import { signedInCaller } from '../lib/caller';
 import { unchangedSinceRead } from '../lib/conditions';
-import { raiseConcurrentChange, raiseInternalError } from '../lib/errors';
+import { raiseInternalError, raiseLostRace, raiseNotFound } from '../lib/errors';
 
 // Deletes only the version read by readEventForWrite: a change made in between
 // is never lost without the client hearing of it.
@@ -17,12 +17,17 @@ export function request(ctx: Context<MutationDeleteEventArgs>) {
   return remove({ key: { eventId: current.eventId }, condition: unchangedSinceRead(caller, current) });
 }
 
-export function response(ctx: Context<MutationDeleteEventArgs>): Event | null {
+export function response(ctx: Context<MutationDeleteEventArgs>): Event {
   if (ctx.error) {
     if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
-      raiseConcurrentChange(ctx.args.eventId);
+      raiseLostRace(ctx.prev.result, ctx.result);
     }
     raiseInternalError(ctx.error);
+  }
+  if (!ctx.result) {
+    // AppSync counts a conditional delete of an item already gone as a
+    // success with no item (same page as raiseLostRace): another delete won.
+    raiseNotFound(ctx.args.eventId);
   }
   return ctx.result;
 }

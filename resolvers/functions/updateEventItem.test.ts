@@ -128,16 +128,31 @@ describe('updateEventItem response', () => {
     expect(returned(response)).toEqual(updated);
   });
 
-  it('answers ConflictError when the event changed (or changed hands) between the read and the write', async () => {
+  // On a failed condition AppSync hands the item as stored now to the response handler:
+  // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-condition-expressions.html
+  it('answers ConflictError with the version read and the version stored now when another write won', async () => {
     const response = await updateEventItem.response({
       arguments: { eventId: 'e-1', input: {} },
       identity: OWNER,
+      prev: { result: storedEvent({ version: 3 }) },
+      result: storedEvent({ version: 4 }),
       error: dataSourceError('ConditionalCheckFailedException'),
     });
     const error = raised(response);
     expect(error.errorType).toBe('ConflictError');
-    expect(error.message).toBe('Event e-1 was changed by another request meanwhile: read it again and retry');
-    expect(error.errorInfo).toEqual({ eventId: 'e-1' });
+    expect(error.message).toBe('Event e-1 is at version 4, not 3: read it again and retry');
+    expect(error.errorInfo).toEqual({ eventId: 'e-1', expectedVersion: 3, actualVersion: 4 });
+  });
+
+  it('answers NotFoundError when another request deleted the event between the read and the write', async () => {
+    const response = await updateEventItem.response({
+      arguments: { eventId: 'e-1', input: {} },
+      identity: OWNER,
+      prev: { result: storedEvent({ version: 3 }) },
+      result: null,
+      error: dataSourceError('ConditionalCheckFailedException'),
+    });
+    expect(raised(response)).toMatchObject({ errorType: 'NotFoundError', errorInfo: { eventId: 'e-1' } });
   });
 
   it('reports any other DynamoDB failure as an InternalError that reveals nothing of the table', async () => {

@@ -3,7 +3,7 @@ import { operations, update } from '@aws-appsync/utils/dynamodb';
 import type { Event, MutationUpdateEventArgs } from '../../generated/graphql';
 import { signedInCaller } from '../lib/caller';
 import { unchangedSinceRead } from '../lib/conditions';
-import { raiseConcurrentChange, raiseInternalError, raiseInvalidTransition } from '../lib/errors';
+import { raiseInternalError, raiseInvalidTransition, raiseLostRace } from '../lib/errors';
 import { allowedPreviousStatuses, isAllowedTransition } from '../lib/lifecycle';
 import type { EventChanges } from '../lib/validation';
 
@@ -38,7 +38,7 @@ export function request(ctx: Context<MutationUpdateEventArgs>) {
 export function response(ctx: Context<MutationUpdateEventArgs>): Event {
   if (ctx.error) {
     if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
-      raiseConcurrentChange(ctx.args.eventId);
+      raiseLostRace(ctx.prev.result, ctx.result);
     }
     raiseInternalError(ctx.error);
   }

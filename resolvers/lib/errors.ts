@@ -1,5 +1,5 @@
 import { util } from '@aws-appsync/utils';
-import type { EventStatus } from '../../generated/graphql';
+import type { Event, EventStatus } from '../../generated/graphql';
 
 /** One broken input rule; `errorInfo.failures` of a ValidationError lists them all. */
 export interface ValidationFailure {
@@ -28,13 +28,21 @@ export function raiseConflict(eventId: string, expectedVersion: number, actualVe
   );
 }
 
-export function raiseConcurrentChange(eventId: string): never {
-  return util.error(
-    `Event ${eventId} was changed by another request meanwhile: read it again and retry`,
-    'ConflictError',
-    null,
-    { eventId },
-  );
+/**
+ * A write conditioned on the version read lost a race with another write.
+ * When a condition fails, AppSync reads the item again and hands it to the
+ * response handler in `ctx.result` (null when it is gone): "the current value
+ * of the object in DynamoDB" of
+ * https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-condition-expressions.html
+ * So a client hears NotFoundError when another request deleted the event, and
+ * otherwise ConflictError with the version its write was based on and the
+ * version stored now.
+ */
+export function raiseLostRace(read: Event, storedNow: Event | null): never {
+  if (!storedNow) {
+    return raiseNotFound(read.eventId);
+  }
+  return raiseConflict(read.eventId, read.version, storedNow.version);
 }
 
 export function raiseInvalidTransition(eventId: string, from: EventStatus, to: EventStatus): never {

@@ -2,6 +2,7 @@ import type { CreateEventInput, EventFilter, EventStatus, UpdateEventInput } fro
 import { formatUtcIso, parseIsoDate } from './iso-date';
 import { INITIAL_STATUSES } from './lifecycle';
 import { raiseValidationError, type ValidationFailure } from './errors';
+import { readText } from './text';
 
 // Every rule is checked and every failure reported at once, so a form can
 // mark all its bad fields after one round trip.
@@ -31,11 +32,65 @@ export interface EventChanges {
   status?: EventStatus;
 }
 
+/** Control characters a multi-line text keeps: tab and line breaks. Every other one is refused. */
+const MULTILINE_CONTROLS = ['\t', '\n', '\r'];
+const ALLOWED_CONTROLS: Record<TextField, string[]> = {
+  title: [],
+  description: MULTILINE_CONTROLS,
+  location: [],
+  organizer: [],
+};
+
+/** A code point takes at most two UTF-16 units: text longer than this is too long without reading it. */
+const MAX_UNITS_PER_CHARACTER = 2;
+
+/** The rules one text value follows besides being well-formed Unicode. */
+interface TextRule {
+  /** most characters (code points, see text.ts) */
+  max: number;
+  /** control characters it keeps */
+  allowedControls: string[];
+  /** the message of a LENGTH failure */
+  lengthMessage: string;
+}
+
+function textRule(path: string, max: number, allowedControls: string[] = [], trimmed = true): TextRule {
+  const afterTrimming = trimmed ? ' (after trimming)' : '';
+  return { max, allowedControls, lengthMessage: `${path} must be 1 to ${max} characters${afterTrimming}` };
+}
+
+/**
+ * Why `text` breaks the rules every text value follows, or null: well-formed
+ * Unicode, no control character but the allowed ones, 1 to `max` characters,
+ * and at least one visible character.
+ */
+function textFailure(path: string, text: string, rule: TextRule): ValidationFailure | null {
+  const lengthFailure = { field: path, rule: 'LENGTH', message: rule.lengthMessage };
+  if (text.length > rule.max * MAX_UNITS_PER_CHARACTER) {
+    return lengthFailure;
+  }
+  const facts = readText(text, rule.allowedControls);
+  if (!facts.wellFormed) {
+    return { field: path, rule: 'UNICODE', message: `${path} must be well-formed Unicode text (it holds a lone UTF-16 surrogate)` };
+  }
+  if (facts.hasForbiddenControl) {
+    const kept = rule.allowedControls.length > 0 ? ' other than tab and line breaks' : '';
+    return { field: path, rule: 'CONTROL_CHARACTER', message: `${path} must not contain control characters${kept}` };
+  }
+  if (facts.length < 1 || facts.length > rule.max) {
+    return lengthFailure;
+  }
+  if (!facts.hasVisible) {
+    return { field: path, rule: 'VISIBLE_TEXT', message: `${path} must contain a visible character` };
+  }
+  return null;
+}
+
 function checkText(path: string, field: TextField, value: string, failures: ValidationFailure[], changes: EventChanges) {
   const trimmed = value.trim();
-  const max = TEXT_LIMITS[field];
-  if (trimmed.length < 1 || trimmed.length > max) {
-    failures.push({ field: path, rule: 'LENGTH', message: `${path} must be 1 to ${max} characters (after trimming)` });
+  const failure = textFailure(path, trimmed, textRule(path, TEXT_LIMITS[field], ALLOWED_CONTROLS[field]));
+  if (failure) {
+    failures.push(failure);
     return;
   }
   changes[field] = trimmed;
@@ -96,8 +151,9 @@ function checkFields(input: UpdateEventInput, failures: ValidationFailure[]): Ev
 }
 
 export function validateEventId(path: string, eventId: string, failures: ValidationFailure[]) {
-  if (eventId.trim().length < 1 || eventId.length > MAX_EVENT_ID_LENGTH) {
-    failures.push({ field: path, rule: 'LENGTH', message: `${path} must be 1 to ${MAX_EVENT_ID_LENGTH} characters` });
+  const failure = textFailure(path, eventId.trim(), textRule(path, MAX_EVENT_ID_LENGTH, [], false));
+  if (failure) {
+    failures.push(failure);
   }
 }
 
@@ -164,8 +220,9 @@ export function validateListArgs(filter: EventFilter | null | undefined, limit: 
   }
   if (typeof filter?.organizer === 'string') {
     const organizer = filter.organizer.trim();
-    if (organizer.length < 1) {
-      failures.push({ field: 'filter.organizer', rule: 'LENGTH', message: 'filter.organizer must not be blank' });
+    const failure = textFailure('filter.organizer', organizer, textRule('filter.organizer', TEXT_LIMITS.organizer));
+    if (failure) {
+      failures.push(failure);
     }
     query.organizer = organizer;
   }

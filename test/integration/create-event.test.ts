@@ -43,7 +43,7 @@ describe('createEvent', () => {
         status: 'ACTIVE',
       }),
     });
-    expect(data).toBeNull();
+    expect(data).toEqual({ createEvent: null });
     expect(errors).toHaveLength(1);
     expect(errors![0].errorType).toBe('ValidationError');
     expect(errors![0].path).toEqual(['createEvent']);
@@ -77,11 +77,81 @@ describe('createEvent', () => {
     expect(rejected.errors![0].message).toContain(`input.${field}`);
   });
 
+  it('returns a created event with its id when a sibling create in the same request fails', async () => {
+    const before = await api.storedEventCount();
+    const { data, errors } = await api.request(
+      `mutation Both($valid: CreateEventInput!, $invalid: CreateEventInput!) {
+        valid: createEvent(input: $valid) { eventId title }
+        invalid: createEvent(input: $invalid) { eventId title }
+      }`,
+      { valid: eventInput({ title: 'Kept' }), invalid: eventInput({ capacity: 0 }) },
+    );
+    expect(data!.invalid).toBeNull();
+    expect(data!.valid).toMatchObject({ title: 'Kept' });
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ errorType: 'ValidationError', path: ['invalid'] });
+    expect(await api.storedEvent(data!.valid.eventId)).toMatchObject({ title: 'Kept' });
+    expect(await api.storedEventCount()).toBe(before + 1);
+  });
+
   it('rejects a status outside the enum before any resolver runs', async () => {
     const before = await api.storedEventCount();
     const { data, errors } = await api.request(CREATE_EVENT, { input: eventInput({ status: 'POSTPONED' }) });
     expect(data).toBeNull();
     expect(errors![0].message).toContain('POSTPONED');
     expect(await api.storedEventCount()).toBe(before);
+  });
+});
+
+describe('createEvent: text is text', () => {
+  function failuresOf(errors: { errorInfo?: Record<string, unknown> | null }[] | undefined) {
+    return (errors![0].errorInfo as { failures: { field: string; rule: string }[] }).failures;
+  }
+
+  it.each([
+    ['a lone high surrogate', 'Party \uD83D', 'UNICODE'],
+    ['a lone low surrogate', '\uDE00 Party', 'UNICODE'],
+    ['NUL alone', '\u0000', 'CONTROL_CHARACTER'],
+    ['BEL, ESC and DEL alone', '\u0007\u001B\u007F', 'CONTROL_CHARACTER'],
+    ['a NUL inside text', 'Meet\u0000up', 'CONTROL_CHARACTER'],
+    ['a line break in a one-line field', 'Meet\nup', 'CONTROL_CHARACTER'],
+    ['a zero-width space alone', '\u200B', 'VISIBLE_TEXT'],
+    ['bidi overrides alone', '\u202E\u202D\u2066', 'VISIBLE_TEXT'],
+  ])('refuses a title of %s as a ValidationError and stores nothing', async (_, title, rule) => {
+    const before = await api.storedEventCount();
+    const { data, errors } = await api.request(CREATE_EVENT, { input: eventInput({ title }) });
+    expect(data).toEqual({ createEvent: null });
+    expect(errors![0].errorType).toBe('ValidationError');
+    expect(failuresOf(errors)).toEqual([expect.objectContaining({ field: 'input.title', rule })]);
+    expect(await api.storedEventCount()).toBe(before);
+  });
+
+  it('refuses a lone surrogate in every text field at once', async () => {
+    const lone = 'x\uDBFFy';
+    const { errors } = await api.request(CREATE_EVENT, {
+      input: eventInput({ title: lone, description: lone, location: lone, organizer: lone }),
+    });
+    expect(failuresOf(errors).map((failure) => `${failure.field}:${failure.rule}`)).toEqual([
+      'input.title:UNICODE',
+      'input.description:UNICODE',
+      'input.location:UNICODE',
+      'input.organizer:UNICODE',
+    ]);
+  });
+
+  it('keeps tabs and line breaks in a description, and invisible joiners inside visible text', async () => {
+    const description = 'Agenda:\n\t18:30 talks\r\n\t20:00 drinks';
+    const title = 'Family day 👨\u200D👩\u200D👧';
+    const { data, errors } = await api.request(CREATE_EVENT, { input: eventInput({ title, description }) });
+    expect(errors).toBeUndefined();
+    expect(await api.storedEvent(data!.createEvent.eventId)).toMatchObject({ title, description });
+  });
+
+  it('counts characters as code points: 200 emoji fill a title, 201 do not', async () => {
+    const accepted = await api.request(CREATE_EVENT, { input: eventInput({ title: '🎉'.repeat(200) }) });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.createEvent.title).toBe('🎉'.repeat(200));
+    const refused = await api.request(CREATE_EVENT, { input: eventInput({ title: '🎉'.repeat(201) }) });
+    expect(failuresOf(refused.errors)).toEqual([expect.objectContaining({ field: 'input.title', rule: 'LENGTH' })]);
   });
 });

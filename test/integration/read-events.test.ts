@@ -125,4 +125,30 @@ describe('listEvents', () => {
     expect(errors![0].errorType).toBe('ValidationError');
     expect(raw).not.toContain(api.tableName);
   });
+
+  it.each([
+    ['another status', { status: 'PUBLISHED' }, { status: 'CANCELLED' }],
+    ['another organizer', { organizer: 'Ada' }, { organizer: 'Grace' }],
+    ['another index', { status: 'PUBLISHED' }, {}],
+    ['another date range', { status: 'PUBLISHED', from: '2025-01-01' }, { status: 'PUBLISHED', from: '2025-08-01' }],
+  ])('answers a nextToken reused with %s as a ValidationError, as for a forged one', async (_, filter, otherFilter) => {
+    const first = await api.request(LIST_EVENTS, { filter, limit: 2 });
+    const nextToken = first.data!.listEvents.nextToken;
+    expect(nextToken).toEqual(expect.any(String));
+    const { data, errors, raw } = await api.request(LIST_EVENTS, { filter: otherFilter, limit: 2, nextToken });
+    expect(data).toBeNull();
+    expect(errors![0]).toMatchObject({ errorType: 'ValidationError', errorInfo: { failures: [{ field: 'nextToken' }] } });
+    expect(raw).not.toContain(api.tableName);
+  });
+
+  it('accepts a nextToken with the same filter and another limit', async () => {
+    const first = await api.request(LIST_EVENTS, { filter: { status: 'PUBLISHED' }, limit: 2 });
+    const { errors, data } = await api.request(LIST_EVENTS, {
+      filter: { status: 'PUBLISHED' },
+      limit: 3,
+      nextToken: first.data!.listEvents.nextToken,
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.listEvents.items).toHaveLength(3);
+  });
 });

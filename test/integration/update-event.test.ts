@@ -43,10 +43,20 @@ describe('updateEvent', () => {
     const event = await createEvent();
     for (const input of [{}, { title: null }, { capacity: 0, date: 'tomorrow' }]) {
       const { data, errors } = await update(event.eventId, input);
-      expect(data).toBeNull();
+      expect(data).toEqual({ updateEvent: null });
       expect(errors![0].errorType).toBe('ValidationError');
     }
     expect(await api.storedEvent(event.eventId)).toMatchObject({ version: 1, capacity: event.capacity });
+  });
+
+  it('refuses text that is not well-formed Unicode or shows nothing, changing nothing', async () => {
+    const event = await createEvent();
+    for (const input of [{ title: 'Bad \uD800' }, { location: '\u200B\u200B' }, { description: '\u001B[31m' }]) {
+      const { data, errors } = await update(event.eventId, input);
+      expect(data).toEqual({ updateEvent: null });
+      expect(errors![0].errorType).toBe('ValidationError');
+    }
+    expect(await api.storedEvent(event.eventId)).toMatchObject({ version: 1, title: event.title, location: event.location });
   });
 
   it('fails with NotFoundError for a missing event, creating nothing', async () => {
@@ -60,12 +70,27 @@ describe('updateEvent', () => {
     const event = await createEvent();
     await update(event.eventId, { title: 'Second' }, 1);
     const { data, errors } = await update(event.eventId, { title: 'Stale write' }, 1);
-    expect(data).toBeNull();
+    expect(data).toEqual({ updateEvent: null });
     expect(errors![0]).toMatchObject({
       errorType: 'ConflictError',
       errorInfo: { eventId: event.eventId, expectedVersion: 1, actualVersion: 2 },
     });
     expect(await api.storedEvent(event.eventId)).toMatchObject({ title: 'Second', version: 2 });
+  });
+
+  it('returns the updated event when a sibling update in the same request fails', async () => {
+    const [first, second] = [await createEvent(), await createEvent()];
+    const { data, errors } = await api.request(
+      `mutation Both($first: ID!, $second: ID!) {
+        changed: updateEvent(eventId: $first, input: { capacity: 42 }) { eventId capacity version }
+        refused: updateEvent(eventId: $second, input: { capacity: 0 }) { eventId capacity version }
+      }`,
+      { first: first.eventId, second: second.eventId },
+    );
+    expect(data).toEqual({ changed: { eventId: first.eventId, capacity: 42, version: 2 }, refused: null });
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ errorType: 'ValidationError', path: ['refused'] });
+    expect(await api.storedEvent(second.eventId)).toMatchObject({ capacity: second.capacity, version: 1 });
   });
 
   it('lets exactly one of many concurrent updates at the same version win', async () => {
@@ -117,7 +142,7 @@ describe('the status lifecycle', () => {
     }
     const stored = await api.storedEvent(event.eventId);
     const { data, errors } = await update(event.eventId, { status: to });
-    expect(data).toBeNull();
+    expect(data).toEqual({ updateEvent: null });
     expect(errors![0]).toMatchObject({ errorType: 'InvalidTransitionError', errorInfo: { from, to } });
     expect(errors![0].message).toContain(`from ${from} to ${to}`);
     expect(await api.storedEvent(event.eventId)).toEqual(stored);
