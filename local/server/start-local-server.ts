@@ -8,10 +8,23 @@ import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
 import type { AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
 import { requireCaller } from './authenticate.ts';
 import { limitBody } from './body-limit.ts';
+import {
+  closeIdleSockets,
+  DEFAULT_CONNECTION_TIMEOUTS,
+  serverTimeoutOptions,
+  type ConnectionTimeouts,
+} from './connection-timeouts.ts';
 import { cors } from './cors.ts';
 import { DEFAULT_EXPLORER_QUERY, explorerRoutes } from './explorer.ts';
 import { graphqlEndpoint } from './graphql-endpoint.ts';
-import { jsonResponse, router, withMiddleware, type Handler, type Middleware } from './http-pipeline.ts';
+import {
+  ClientGoneError,
+  jsonResponse,
+  router,
+  withMiddleware,
+  type Handler,
+  type Middleware,
+} from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
 
 // The local AppSync endpoint: POST /graphql, and the GraphiQL explorer at /.
@@ -41,6 +54,8 @@ export interface LocalServerOptions {
    * CloudWatch Logs; without it those lines are dropped.
    */
   onResolverLogs?: (resolver: string, lines: string[]) => void;
+  /** how long a client may take; default DEFAULT_CONNECTION_TIMEOUTS */
+  timeouts?: Partial<ConnectionTimeouts>;
 }
 
 export interface LocalServer {
@@ -67,6 +82,10 @@ const internalFailure: Middleware = async (request, next) => {
   try {
     return await next(request);
   } catch (error) {
+    if (error instanceof ClientGoneError) {
+      // nothing failed here, and nothing will read the answer
+      return jsonResponse(400, { errors: [{ message: 'The request was not received in full.' }] });
+    }
     console.error(`local AppSync runtime: ${request.method} ${request.path} failed`, error);
     return jsonResponse(500, { errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }] });
   }
@@ -114,12 +133,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     requestId,
     internalFailure,
   );
-  const server = createServer((incoming, outgoing) => {
+  const timeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
+  const server = createServer(serverTimeoutOptions(timeouts), (incoming, outgoing) => {
     handle(toLocalRequest(incoming))
       .then((response) => sendResponse(outgoing, response))
       // only a connection that broke while answering gets here
       .catch(() => outgoing.destroy());
   });
+  closeIdleSockets(server, timeouts);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
