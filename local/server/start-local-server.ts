@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiSettings } from '../../model/api-settings.ts';
-import { resolveField } from '../engine/resolve-field.ts';
+import { resolverName } from '../../model/api-wiring.ts';
+import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
 import { buildExecutableSchema } from '../graphql/build-schema.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
 import type { AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
@@ -54,6 +55,13 @@ export interface LocalServerOptions {
    * CloudWatch Logs; without it those lines are dropped.
    */
   onResolverLogs?: (resolver: string, lines: string[]) => void;
+  /**
+   * How long one resolver's data-source calls may take in all before they give
+   * up with ExecutionTimeoutException; default AppSync's 30 s.
+   */
+  resolverTimeoutMs?: number;
+  /** shorter (or longer) limits for some resolvers, by `Type.field` */
+  resolverTimeoutsMs?: Record<string, number>;
   /** how long a client may take; default DEFAULT_CONNECTION_TIMEOUTS */
   timeouts?: Partial<ConnectionTimeouts>;
 }
@@ -93,11 +101,16 @@ const internalFailure: Middleware = async (request, next) => {
 
 function routes(options: LocalServerOptions): Handler {
   const resolveWiredField: WiredFieldResolver = async (definition, invocation, request) => {
+    const timeoutMs =
+      options.resolverTimeoutsMs?.[resolverName(definition)] ??
+      options.resolverTimeoutMs ??
+      APPSYNC_EXECUTION_TIMEOUT_MS;
     const outcome = await resolveField(
       definition,
       invocation,
       options.dataSources,
       AUTH_TYPE_NAMES[request.caller.authMode],
+      AbortSignal.timeout(timeoutMs),
     );
     if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
       options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);
