@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       tableName: 'events',
       allowedOrigins: ['http://127.0.0.1:4000', 'http://localhost:4000'],
       stage: 'dev',
+      resolverTimeoutMs: 30_000,
     });
   });
 
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
     [{ DYNAMODB_IN_MEMORY: 'yes' }, 'DYNAMODB_IN_MEMORY must be true or false'],
     [{ STAGE: 'staging' }, 'STAGE must be "dev" or "prod"'],
     [{ API_KEY_EXPIRES_AT: 'soon' }, 'API_KEY_EXPIRES_AT must be an ISO 8601 date-time'],
+    [{ RESOLVER_TIMEOUT_MS: '2s' }, 'RESOLVER_TIMEOUT_MS must be a whole number of milliseconds'],
   ])('refuses %j with a one-line message', (environment, message) => {
     expect(() => loadConfig(environment, NO_DOT_ENV)).toThrow(message);
   });

@@ -4,6 +4,7 @@ import { parseAllowedOrigins } from '../model/allowed-origins.ts';
 import { parseStage, type Stage } from '../model/api-settings.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { fromProjectRoot } from '../model/project-paths.ts';
+import { APPSYNC_EXECUTION_TIMEOUT_MS } from './engine/resolve-field.ts';
 
 // `npm run dev` is configured by environment variables, read from `.env` too
 // (a variable set in the environment wins over the file). `.env.example`
@@ -27,6 +28,8 @@ export interface LocalConfig {
   /** CORS: browser origins allowed to call the API */
   allowedOrigins: string[];
   stage: Stage;
+  /** how long a resolver's data-source calls may take (AppSync's limit: 30 s) */
+  resolverTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +47,17 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT must be a port number (0 to 65535), not "${value}"`);
   }
   return port;
+}
+
+function parseMilliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') {
+    return fallback;
+  }
+  const milliseconds = Number(value);
+  if (!Number.isInteger(milliseconds) || milliseconds < 1) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds, not "${value}"`);
+  }
+  return milliseconds;
 }
 
 function parseBoolean(name: string, value: string | undefined): boolean {
@@ -93,5 +107,6 @@ export function loadConfig(
     tableName: env.TABLE_NAME || eventsTable.name,
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, port),
     stage: parseStage(env.STAGE),
+    resolverTimeoutMs: parseMilliseconds('RESOLVER_TIMEOUT_MS', env.RESOLVER_TIMEOUT_MS, APPSYNC_EXECUTION_TIMEOUT_MS),
   };
 }

@@ -84,6 +84,7 @@ async function main() {
       apiKeys: [{ key: config.apiKey, expiresAt: config.apiKeyExpiresAt }],
       allowedOrigins: config.allowedOrigins,
       stage: config.stage,
+      resolverTimeoutMs: config.resolverTimeoutMs,
       onResolverLogs: (resolver, lines) => {
         for (const line of lines) {
           console.log(`[${resolver}] ${line}`);

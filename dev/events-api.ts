@@ -3,6 +3,7 @@ import { apiSettings, type ApiSettings, type Stage } from '../model/api-settings
 import { BUNDLE_DIR, EVENTS_DATA_SOURCE, functionWiring, resolverWiring } from '../model/api-wiring.ts';
 import { buildAppSyncSchema } from '../model/check-wiring.ts';
 import { eventsTable } from '../model/events-table.ts';
+import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe.ts';
 import { fromProjectRoot } from '../model/project-paths.ts';
 import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
 import type { ApiKey } from '../packages/appsync-local/src/auth/api-key-authenticator.ts';
@@ -43,6 +44,8 @@ export interface EventsApiOptions {
   ensureTable?: boolean;
   /** what resolver code logged (`console.*`), by resolver; default: dropped */
   onResolverLogs?: (resolver: string, lines: string[]) => void;
+  /** how long a resolver's data-source calls may take; default AppSync's 30 s */
+  resolverTimeoutMs?: number;
 }
 
 /** As in the cloud stack: API keys by default, Cognito user pools where the schema says so. */
@@ -77,6 +80,9 @@ export async function startEventsApi(options: EventsApiOptions) {
     settings: { ...apiSettings(options.stage), ...options.settings },
     explorerApiKey: options.apiKeys[0]?.key,
     onResolverLogs: options.onResolverLogs,
+    resolverTimeoutMs: options.resolverTimeoutMs,
+    // health answers DEGRADED within its budget when DynamoDB does not answer at all
+    resolverTimeoutsMs: { 'Query.health': HEALTH_PROBE_BUDGET_MS },
   });
   return {
     ...server,

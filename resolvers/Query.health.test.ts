@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe.ts';
 import { fromProjectRoot } from '../model/project-paths.ts';
 import { API_KEY_CALLER, dataSourceError, DYNAMODB_INTERNALS } from '../test/support/resolver-fixtures.ts';
 import { resolverUnderTest, returned } from '../test/support/resolver-handlers.ts';
@@ -47,5 +48,13 @@ describe('Query.health response', () => {
     expect(returned(response)).toMatchObject({ status: 'DEGRADED', database: { reachable: false } });
     expect(response.logs).toEqual([expect.stringContaining('health probe failed: DynamoDB:ResourceNotFoundException')]);
     expect(response.logs.join('\n')).not.toContain(DYNAMODB_INTERNALS);
+  });
+
+  it('answers DEGRADED when the table answered, but slower than the probe budget', async () => {
+    const slowStart = Date.now() - HEALTH_PROBE_BUDGET_MS - 1_000;
+    const response = await health.response({ identity: API_KEY_CALLER, stash: { probeStartedAt: slowStart }, result: null });
+    expect(returned(response)).toMatchObject({ status: 'DEGRADED', database: { reachable: true } });
+    expect(returned(response).database.latencyMs).toBeGreaterThan(HEALTH_PROBE_BUDGET_MS);
+    expect(response.logs).toEqual([expect.stringContaining('over its 2000 ms budget')]);
   });
 });

@@ -1,6 +1,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { Health } from '../generated/graphql';
+import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe';
 
 // The API's version, set by the bundler from package.json.
 declare const API_VERSION: string;
@@ -18,9 +19,11 @@ export function response(ctx: Context): Health {
   const reachable = !ctx.error;
   if (ctx.error) {
     console.error(`health probe failed: ${ctx.error.type}`);
+  } else if (latencyMs > HEALTH_PROBE_BUDGET_MS) {
+    console.error(`health probe answered after ${latencyMs} ms, over its ${HEALTH_PROBE_BUDGET_MS} ms budget`);
   }
   return {
-    status: reachable ? 'OK' : 'DEGRADED',
+    status: reachable && latencyMs <= HEALTH_PROBE_BUDGET_MS ? 'OK' : 'DEGRADED',
     database: { reachable, latencyMs },
     version: API_VERSION,
     checkedAt: util.time.nowISO8601(),

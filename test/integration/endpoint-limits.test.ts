@@ -41,11 +41,36 @@ describe('limits', () => {
     expect(JSON.stringify(deep.data)).not.toContain('Serverless meetup');
   });
 
-  it('refuses resolver invocations past the resolver count limit', async () => {
+  it('refuses a request whose root fields alone pass the resolver count limit, before any resolver runs', async () => {
     const aliases = Array.from({ length: 6 }, (_, index) => `e${index}: health { status }`).join('\n');
     const response = await storesNothing(dev, () => dev.withApiKey.request(`{ ${aliases} }`));
-    expect(response.errors).toHaveLength(1);
-    expect(response.errors![0]).toMatchObject({ errorType: 'ResolverExecutionLimitReached', path: ['e5'] });
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({ errorType: 'ResolverExecutionLimitReached', path: null }),
+    ]);
+  });
+
+  it('stores none of 150 aliased createEvent fields over the limit of 100', async () => {
+    const fields = Array.from({ length: 150 }, (_, index) => `c${index}: createEvent(input: $input) { eventId }`);
+    const response = await storesNothing(prod, () =>
+      prod.request(`mutation Many($input: CreateEventInput!) { ${fields.join('\n')} }`, { input: eventInput() }),
+    );
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([expect.objectContaining({ errorType: 'ResolverExecutionLimitReached' })]);
+  });
+
+  it('changes none of 150 aliased updateEvent fields over the limit of 100', async () => {
+    const created = await prod.request(CREATE_EVENT, { input: eventInput() });
+    const eventId = created.data!.createEvent.eventId;
+    const before = await prod.storedEvent(eventId);
+    const fields = Array.from(
+      { length: 150 },
+      (_, index) => `u${index}: updateEvent(eventId: $eventId, input: { capacity: ${index + 1} }) { version }`,
+    ).join('\n');
+    const response = await prod.request(`mutation Many($eventId: ID!) { ${fields} }`, { eventId });
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([expect.objectContaining({ errorType: 'ResolverExecutionLimitReached' })]);
+    expect(await prod.storedEvent(eventId)).toEqual(before);
   });
 
   it('refuses introspection in the prod stage, and allows it in dev', async () => {

@@ -35,8 +35,10 @@ export interface LocalApi extends GraphQLClient {
   close(): Promise<void>;
 }
 
-export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins'>> {
-  /** another DynamoDB (e.g. one that is down); its table is not created */
+type ApiOptionsTestsSet = 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins' | 'resolverTimeoutMs' | 'ensureTable';
+
+export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, ApiOptionsTestsSet>> {
+  /** another DynamoDB (e.g. one that is down); its table is not created unless ensureTable says so */
   dynamodbEndpoint?: string;
 }
 
@@ -52,8 +54,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     allowedOrigins: options.allowedOrigins ?? [],
     stage: options.stage ?? 'dev',
     settings: options.settings,
+    resolverTimeoutMs: options.resolverTimeoutMs,
     userPoolKeys: userPool.keys,
-    ensureTable: !options.dynamodbEndpoint,
+    ensureTable: options.ensureTable ?? !options.dynamodbEndpoint,
   });
   const url = `${server.url}/graphql`;
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>

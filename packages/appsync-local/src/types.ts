@@ -26,10 +26,18 @@ export interface DataSourceOutcome {
   error?: DataSourceError;
 }
 
+export interface DataSourceCallOptions {
+  /**
+   * Aborted when the resolver's time is up: the call gives up, answering
+   * `<Kind>:ExecutionTimeoutException`, and cancels what it can.
+   */
+  signal?: AbortSignal;
+}
+
 /** A data source turns the object a request handler returned into a call. */
 export interface DataSource {
   readonly name: string;
-  invoke(request: unknown): Promise<DataSourceOutcome>;
+  invoke(request: unknown, options?: DataSourceCallOptions): Promise<DataSourceOutcome>;
 }
 
 /** The identity AppSync exposes as `ctx.identity` (API key callers have none: null). */

@@ -53,3 +53,13 @@ export function invalidNextTokenFailure(): DataSourceError {
 export function unsupportedFailure(message: string): DataSourceError {
   return { type: 'DynamoDB:UnsupportedOperationException', message };
 }
+
+/**
+ * The call outlived the resolver's time. AppSync words a timed-out data source
+ * call this way in `ctx.error`, typed by the data source's kind
+ * ("Lambda:ExecutionTimeoutException", "Http:ExecutionTimeoutException":
+ * https://github.com/aws/aws-appsync-community/issues/386 and /issues/43).
+ */
+export function executionTimeoutFailure(): DataSourceError {
+  return { type: 'DynamoDB:ExecutionTimeoutException', message: 'Execution timed out.' };
+}

@@ -98,4 +98,17 @@ describe('the DynamoDB data source', () => {
       error: { type: 'DynamoDB:InternalServerError', message: expect.stringMatching(/^DynamoDB could not be reached/) },
     });
   });
+
+  it('starts no call once its signal is aborted, answering ExecutionTimeoutException', async () => {
+    const outcome = await dataSource().invoke(
+      { operation: 'PutItem', key: { id: { S: 'after-deadline' } }, attributeValues: {} },
+      { signal: AbortSignal.abort() },
+    );
+    expect(outcome).toEqual({
+      result: null,
+      error: { type: 'DynamoDB:ExecutionTimeoutException', message: 'Execution timed out.' },
+    });
+    const stored = await dataSource().invoke({ operation: 'GetItem', key: { id: { S: 'after-deadline' } } });
+    expect(stored).toEqual({ result: null });
+  });
 });

@@ -1,7 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DataSource, DataSourceError, DataSourceOutcome } from '../types.ts';
+import type { DataSource, DataSourceCallOptions, DataSourceError, DataSourceOutcome } from '../types.ts';
 import {
   dynamoDBFailure,
+  executionTimeoutFailure,
   invalidNextTokenFailure,
   requestShapeFailure,
   RequestShapeError,
@@ -10,7 +11,13 @@ import { batchGetItem } from './operations/batch-get-item.ts';
 import { batchDeleteItem, batchPutItem } from './operations/batch-write-items.ts';
 import { deleteItem } from './operations/delete-item.ts';
 import { getItem } from './operations/get-item.ts';
-import { createOperationContext, type OperationHandler, type ReadMetrics } from './operations/operation-context.ts';
+import {
+  createOperationContext,
+  type DynamoDBSender,
+  type OperationContext,
+  type OperationHandler,
+  type ReadMetrics,
+} from './operations/operation-context.ts';
 import { putItem } from './operations/put-item.ts';
 import { query } from './operations/query.ts';
 import { scan } from './operations/scan.ts';
@@ -26,6 +33,11 @@ import { asRequestObject, requiredString } from './request-fields.ts';
 // DynamoDB" describes it, makes the low-level DynamoDB calls, and hands back
 // what AppSync puts in `ctx.result` / `ctx.error`. It never throws.
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html
+//
+// A call given a signal gives up when it is aborted: every DynamoDB request
+// it has in flight is aborted (its connection closed), none is started after,
+// and the outcome is AppSync's ExecutionTimeoutException. A write DynamoDB
+// had already received may still be applied: such a failure is in doubt.
 
 export type { ReadMetrics };
 
@@ -59,7 +71,24 @@ const OPERATIONS: Record<string, OperationHandler> = {
   TransactWriteItems: transactWriteItems,
 };
 
-function failureOf(error: unknown): DataSourceError {
+/** Every command sent with the signal, so that aborting it aborts them. */
+function sendingWith(client: DynamoDBSender, signal: AbortSignal): DynamoDBSender {
+  const send = (command: Parameters<DynamoDBSender['send']>[0]) => {
+    signal.throwIfAborted();
+    return client.send(command, { abortSignal: signal });
+  };
+  return { send: send as DynamoDBSender['send'] };
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+function failureOf(error: unknown, signal: AbortSignal | undefined): DataSourceError {
+  if (signal?.aborted) return executionTimeoutFailure();
   if (error instanceof RequestShapeError) return requestShapeFailure(error);
   if (error instanceof InvalidPaginationTokenError) return invalidNextTokenFailure();
   return dynamoDBFailure(error);
@@ -75,16 +104,21 @@ export function createDynamoDBDataSource(options: DynamoDBDataSourceOptions): Da
   });
   return {
     name: options.name,
-    async invoke(request: unknown): Promise<DataSourceOutcome> {
+    async invoke(request: unknown, { signal }: DataSourceCallOptions = {}): Promise<DataSourceOutcome> {
       try {
         const requestObject = asRequestObject(request, 'the request');
         const operation = requiredString(requestObject, 'operation');
         if (!Object.hasOwn(OPERATIONS, operation)) {
           throw new RequestShapeError(`Unsupported operation '${operation}' for a DynamoDB data source`);
         }
-        return await OPERATIONS[operation](requestObject, context);
+        if (!signal) {
+          return await OPERATIONS[operation](requestObject, context);
+        }
+        const callContext: OperationContext = { ...context, client: sendingWith(context.client, signal) };
+        // the SDK may be between attempts when the signal fires: do not wait for it
+        return await Promise.race([OPERATIONS[operation](requestObject, callContext), aborted(signal)]);
       } catch (error) {
-        return { result: null, error: failureOf(error) };
+        return { result: null, error: failureOf(error, signal) };
       }
     },
   };

@@ -32,6 +32,14 @@ import { ResolverRun } from './resolver-run.ts';
 // the resolver: the field is null and the error reported. util.appendError
 // keeps the returned value and adds its error.
 
+/**
+ * AppSync gives a request at most 30 seconds ("Request execution time for
+ * mutations, queries, and subscriptions", a quota that cannot be raised:
+ * https://docs.aws.amazon.com/general/latest/gr/appsync.html); here each
+ * resolver's data-source calls get that long by default.
+ */
+export const APPSYNC_EXECUTION_TIMEOUT_MS = 30_000;
+
 /** `util.authType()` when the caller's mode isn't given. */
 export const DEFAULT_AUTH_TYPE = 'API Key Authorization';
 
@@ -115,14 +123,16 @@ async function resolvePipeline(
 /**
  * Resolves one field with its resolver. `dataSources` are looked up by the
  * names in the definition; `NONE` needs no entry. `authType` is what
- * `util.authType()` returns.
+ * `util.authType()` returns. Once `signal` is aborted, data-source calls give
+ * up (and none starts), each answering its timeout error in `ctx.error`.
  */
 export function resolveField(
   definition: ResolverDefinition,
   invocation: FieldInvocation,
   dataSources: ReadonlyMap<string, DataSource>,
   authType: string = DEFAULT_AUTH_TYPE,
+  signal?: AbortSignal,
 ): Promise<FieldOutcome> {
-  const run = new ResolverRun(invocation, dataSources, authType);
+  const run = new ResolverRun(invocation, dataSources, authType, signal);
   return definition.kind === 'UNIT' ? resolveUnit(definition, run) : resolvePipeline(definition, run);
 }

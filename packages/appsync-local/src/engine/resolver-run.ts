@@ -33,6 +33,8 @@ export class ResolverRun {
     private readonly invocation: FieldInvocation,
     private readonly dataSources: ReadonlyMap<string, DataSource>,
     private readonly authType: string,
+    /** aborted when the resolver's time is up; data-source calls give up then */
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** Evaluates a handler; errors it appended are kept, whatever its outcome. */
@@ -62,7 +64,7 @@ export class ResolverRun {
     if (!dataSource) {
       throw new MissingDataSourceError(name, request);
     }
-    const outcome = await dataSource.invoke(request);
+    const outcome = await dataSource.invoke(request, { signal: this.signal });
     return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE
       ? { ...outcome, rejected: { message: outcome.error.message, errorType: REQUEST_REJECTED_ERROR_TYPE } }
       : outcome;

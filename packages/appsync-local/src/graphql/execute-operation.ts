@@ -3,7 +3,7 @@ import { resolverName } from '../../../../model/api-wiring.ts';
 import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
 import { requestErrorEntry, type AppSyncErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
 import { executionErrorEntry } from './execution-errors.ts';
-import type { FieldLimits } from './field-limits.ts';
+import { RESOLVER_LIMIT_ERROR, type FieldLimits } from './field-limits.ts';
 import {
   appSyncFieldResolver,
   ReportedFieldError,
@@ -11,6 +11,8 @@ import {
   type WiredFieldResolver,
 } from './field-resolver.ts';
 import type { RequestView } from './field-invocation.ts';
+import { knownResolverCount } from './known-resolver-count.ts';
+import { parserLimitError, PARSER_LIMITS } from './parser-limits.ts';
 import { validateOperation } from './validate-operation.ts';
 import { variableErrors } from './variable-errors.ts';
 import { rememberValidDocument, validDocument } from './valid-documents.ts';
@@ -48,8 +50,12 @@ function syntaxError(error: GraphQLError): GraphQLError {
 }
 
 function parseQuery(query: string): { document: DocumentNode } | { error: GraphQLError } {
+  const overLimit = parserLimitError(query);
+  if (overLimit) {
+    return { error: syntaxError(overLimit) };
+  }
   try {
-    return { document: parse(query) };
+    return { document: parse(query, { maxTokens: PARSER_LIMITS.maxTokens }) };
   } catch (error) {
     if (error instanceof GraphQLError) {
       return { error: syntaxError(error) };
@@ -103,10 +109,18 @@ export async function executeOperation(
   if (refusedVariables.length > 0) {
     return { data: null, errors: refusedVariables };
   }
+  const resolvers = new Map(context.resolvers.map((definition) => [resolverName(definition), definition]));
+  const hasResolver = (typeName: string, fieldName: string) => resolvers.has(resolverName({ typeName, fieldName }));
+  if (
+    knownResolverCount(context.schema, validated.document, request.operationName, hasResolver) >
+    context.limits.resolverCountLimit
+  ) {
+    return { data: null, errors: [{ path: null, data: null, ...RESOLVER_LIMIT_ERROR, errorInfo: null, locations: [] }] };
+  }
   const scope: ExecutionScope = {
     caller: context.caller,
     headers: context.headers,
-    resolvers: new Map(context.resolvers.map((definition) => [resolverName(definition), definition])),
+    resolvers,
     resolveWiredField: context.resolveWiredField,
     authorizeField: context.authorizeField,
     limits: context.limits,

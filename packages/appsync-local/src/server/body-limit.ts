@@ -11,7 +11,7 @@ function tooLarge(limitBytes: number) {
     {
       errors: [{ errorType: 'PayloadTooLargeException', message: `Request body is larger than ${limitBytes} bytes.` }],
     },
-    { 'x-amzn-errortype': 'PayloadTooLargeException', connection: 'close' },
+    { 'x-amzn-errortype': 'PayloadTooLargeException' },
   );
 }
 

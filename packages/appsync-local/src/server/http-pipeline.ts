@@ -32,6 +32,9 @@ export type Middleware = (request: LocalRequest, next: Handler) => Promise<Local
 
 export class BodyTooLargeError extends Error {}
 
+/** The client closed the connection (or timed out) before its body arrived: there is no one to answer. */
+export class ClientGoneError extends Error {}
+
 /** `handler` behind the middleware, the first one outermost. */
 export function withMiddleware(handler: Handler, ...middleware: Middleware[]): Handler {
   return middleware.reduceRight<Handler>((next, step) => (request) => step(request, next), handler);

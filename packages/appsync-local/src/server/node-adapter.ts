@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
+import { BodyTooLargeError, ClientGoneError, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
 
 // node:http in and out of the server's plain request and response.
 
@@ -20,7 +20,7 @@ function readBody(incoming: IncomingMessage, limitBytes: number): Promise<Buffer
     };
     incoming.on('data', onData);
     incoming.once('end', () => resolve(Buffer.concat(chunks)));
-    incoming.once('error', reject);
+    incoming.once('error', (error) => reject(new ClientGoneError(error.message)));
   });
 }
 

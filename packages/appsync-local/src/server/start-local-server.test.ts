@@ -363,11 +363,13 @@ describe('limits from ApiSettings', () => {
     expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 
-  it('stops at the resolver count limit', async () => {
-    const limited = await serve({}, { resolverCountLimit: 1 });
+  it('refuses a request whose root fields pass the resolver count limit before running any', async () => {
+    const logged: string[] = [];
+    const limited = await serve({ onResolverLogs: (_, lines) => logged.push(...lines) }, { resolverCountLimit: 1 });
     const body = await (await query(limited, '{ a: post(id: "1") { id } b: post(id: "2") { id } }')).json();
-    expect(body.data).toEqual({ a: { id: '1' }, b: null });
-    expect(body.errors[0]).toMatchObject({ path: ['b'], errorType: 'ResolverExecutionLimitReached' });
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([expect.objectContaining({ path: null, errorType: 'ResolverExecutionLimitReached' })]);
+    expect(logged).toEqual([]);
   });
 });
 

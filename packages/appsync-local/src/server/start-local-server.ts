@@ -2,16 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiSettings } from '../../../../model/api-settings.ts';
-import { resolveField } from '../engine/resolve-field.ts';
+import { resolverName } from '../../../../model/api-wiring.ts';
+import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
 import { buildExecutableSchema } from '../graphql/build-schema.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
 import type { AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
 import { requireCaller } from './authenticate.ts';
 import { limitBody } from './body-limit.ts';
+import {
+  closeIdleSockets,
+  DEFAULT_CONNECTION_TIMEOUTS,
+  serverTimeoutOptions,
+  type ConnectionTimeouts,
+} from './connection-timeouts.ts';
 import { cors } from './cors.ts';
 import { DEFAULT_EXPLORER_QUERY, explorerRoutes } from './explorer.ts';
 import { graphqlEndpoint } from './graphql-endpoint.ts';
-import { jsonResponse, router, withMiddleware, type Handler, type Middleware } from './http-pipeline.ts';
+import {
+  ClientGoneError,
+  jsonResponse,
+  router,
+  withMiddleware,
+  type Handler,
+  type Middleware,
+} from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
 
 // The local AppSync endpoint: POST and GET /graphql, and the GraphiQL explorer at /.
@@ -41,6 +55,15 @@ export interface LocalServerOptions {
    * CloudWatch Logs; without it those lines are dropped.
    */
   onResolverLogs?: (resolver: string, lines: string[]) => void;
+  /**
+   * How long one resolver's data-source calls may take in all before they give
+   * up with ExecutionTimeoutException; default AppSync's 30 s.
+   */
+  resolverTimeoutMs?: number;
+  /** shorter (or longer) limits for some resolvers, by `Type.field` */
+  resolverTimeoutsMs?: Record<string, number>;
+  /** how long a client may take; default DEFAULT_CONNECTION_TIMEOUTS */
+  timeouts?: Partial<ConnectionTimeouts>;
 }
 
 export interface LocalServer {
@@ -67,6 +90,10 @@ const internalFailure: Middleware = async (request, next) => {
   try {
     return await next(request);
   } catch (error) {
+    if (error instanceof ClientGoneError) {
+      // nothing failed here, and nothing will read the answer
+      return jsonResponse(400, { errors: [{ message: 'The request was not received in full.' }] });
+    }
     console.error(`local AppSync runtime: ${request.method} ${request.path} failed`, error);
     return jsonResponse(500, { errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }] });
   }
@@ -74,11 +101,16 @@ const internalFailure: Middleware = async (request, next) => {
 
 function routes(options: LocalServerOptions): Handler {
   const resolveWiredField: WiredFieldResolver = async (definition, invocation, request) => {
+    const timeoutMs =
+      options.resolverTimeoutsMs?.[resolverName(definition)] ??
+      options.resolverTimeoutMs ??
+      APPSYNC_EXECUTION_TIMEOUT_MS;
     const outcome = await resolveField(
       definition,
       invocation,
       options.dataSources,
       AUTH_TYPE_NAMES[request.caller.authMode],
+      AbortSignal.timeout(timeoutMs),
     );
     if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
       options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);
@@ -115,12 +147,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     requestId,
     internalFailure,
   );
-  const server = createServer((incoming, outgoing) => {
+  const timeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
+  const server = createServer(serverTimeoutOptions(timeouts), (incoming, outgoing) => {
     handle(toLocalRequest(incoming))
       .then((response) => sendResponse(outgoing, response))
       // only a connection that broke while answering gets here
       .catch(() => outgoing.destroy());
   });
+  closeIdleSockets(server, timeouts);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

@@ -15,9 +15,12 @@ export interface ReadMetrics {
   consumedCapacityUnits?: number;
 }
 
+/** The part of the DynamoDB client operations use: a call's deadline is added to every command. */
+export type DynamoDBSender = Pick<DynamoDBClient, 'send'>;
+
 /** What every operation translation works with. */
 export interface OperationContext {
-  client: DynamoDBClient;
+  client: DynamoDBSender;
   /** the data source's table; batch and transaction requests name their tables themselves */
   tableName: string;
   dataSourceName: string;
