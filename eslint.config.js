@@ -14,7 +14,7 @@ export default [
     languageOptions: {
       ...appsync.configs.recommended.languageOptions,
       parser: tsParser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: './tsconfig.resolvers.json', tsconfigRootDir: import.meta.dirname },
     },
   },
 ];

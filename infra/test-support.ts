@@ -1,6 +1,9 @@
 // Shared by the infra tests: synthesize with the same feature flags as
 // `cdk synth` (cdk.json's context), against resolver bundles built afresh into
 // a temporary directory, so no test depends on an earlier `npm run build`.
+// `cdk synth` also checks every template with CloudFormation's validation
+// rules (a WebAssembly validator costing seconds of CPU per synthesis): the
+// test bed leaves that out unless asked, and one test asks, per stage.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +18,11 @@ export interface InfraTestBed {
   readonly bundleDir: string;
   /** a new, environment-agnostic Stack in a new App */
   stack(): Stack;
-  /** synthesizes an EventsApiStack (dev, bundles from this test bed unless overridden) */
-  synthStack(props?: Partial<EventsApiStackProps>): Template;
+  /**
+   * synthesizes an EventsApiStack (dev, bundles from this test bed unless overridden);
+   * with cloudFormationValidation, a violation fails the synthesis as in `cdk synth`
+   */
+  synthStack(props?: Partial<EventsApiStackProps>, options?: { cloudFormationValidation?: boolean }): Template;
   /** the file a resolver's or function's `CodeS3Location` points to, as staged in the cloud assembly */
   stagedAsset(template: Template, codeS3Location: unknown): string;
   cleanup(): void;
@@ -38,12 +44,17 @@ export async function createInfraTestBed(): Promise<InfraTestBed> {
   await buildResolverBundles({ outDir: bundleDir });
   const outdirs = new Map<Template, string>();
 
-  const app = (): App => new App({ context: cdkJsonContext(), outdir: mkdtempSync(join(root, 'cdk.out-')) });
+  const app = (cloudFormationValidation = false): App =>
+    new App({
+      context: cdkJsonContext(),
+      outdir: mkdtempSync(join(root, 'cdk.out-')),
+      builtinCloudFormationValidation: cloudFormationValidation,
+    });
   return {
     bundleDir,
     stack: () => new Stack(app(), 'TestStack'),
-    synthStack(props = {}) {
-      const stackApp = app();
+    synthStack(props = {}, { cloudFormationValidation } = {}) {
+      const stackApp = app(cloudFormationValidation);
       const stack = new EventsApiStack(stackApp, 'EventsApi-test', { stage: 'dev', bundleDir, ...props });
       const template = Template.fromStack(stack);
       outdirs.set(template, stackApp.outdir);

@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { CREATE_EVENT, eventInput } from '../support/event-operations';
 import { startLocalApi, type LocalApi } from '../support/local-api';
 
@@ -8,21 +9,13 @@ import { startLocalApi, type LocalApi } from '../support/local-api';
 // event just created. The page must work offline: every request it makes
 // stays on 127.0.0.1, and anything else would be blocked and fail the test.
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let api: LocalApi;
 let browser: Browser;
 
 beforeAll(async () => {
   api = await startLocalApi();
-  // the system Chromium: playwright-core never downloads a browser
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  // playwright-core never downloads a browser: see chromiumExecutable
+  browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
 });
 
 afterAll(async () => {

@@ -15,9 +15,21 @@ export function uniqueTableName(base: string): string {
   return `${base}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-/** A client of the DynamoDB the test run shares (see dynamodb-local.global-setup.ts). */
+/**
+ * The endpoint of the DynamoDB the test run shares (see dynamodb-local.global-setup.ts),
+ * which only the integration project starts.
+ */
+export function sharedDynamoDBEndpoint(): string {
+  const endpoint = inject('dynamodbEndpoint');
+  if (!endpoint) {
+    throw new Error('This test needs DynamoDB Local: list it in NEEDS_DYNAMODB_LOCAL in vitest.config.ts');
+  }
+  return endpoint;
+}
+
+/** A client of the DynamoDB the test run shares. */
 export function testDynamoDBClient(): DynamoDBClient {
-  return createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+  return createDynamoDBClient({ endpoint: sharedDynamoDBEndpoint() });
 }
 
 /** The item as stored (typed DynamoDB JSON), read consistently, or undefined. */

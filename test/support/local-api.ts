@@ -1,12 +1,11 @@
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { inject } from 'vitest';
 import { mintIdToken, type CognitoTokenOptions } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
 import { temporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
 import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
 import { startEventsApi, type EventsApiOptions } from '../../dev/events-api.ts';
 import { eventsTable } from '../../model/events-table.ts';
-import { uniqueTableName } from './dynamodb.ts';
+import { sharedDynamoDBEndpoint, uniqueTableName } from './dynamodb.ts';
 import { graphqlClient, type GraphQLClient } from './graphql-client.ts';
 
 // The Events API served by the local runtime over HTTP, on a table of its own
@@ -43,7 +42,7 @@ export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, ApiOptio
 }
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
-  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? inject('dynamodbEndpoint') });
+  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? sharedDynamoDBEndpoint() });
   const tableName = uniqueTableName(eventsTable.name);
   const userPool = await temporaryUserPoolKeys();
   const server = await startEventsApi({
