@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDBLocal, type DynamoDBLocal } from '../../local/dynamodb/dynamodb-local.ts';
+import { startDynamoDBLocal, type DynamoDBLocal } from '../../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
 import { HEALTH_PROBE_BUDGET_MS } from '../../model/health-probe.ts';
 import { CREATE_EVENT, HEALTH, eventInput } from '../support/event-operations';
 import { startLocalApi, type LocalApi } from '../support/local-api';

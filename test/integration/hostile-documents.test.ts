@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PARSER_LIMITS } from '../../local/graphql/parser-limits.ts';
+import { PARSER_LIMITS } from '../../packages/appsync-local/src/graphql/parser-limits.ts';
 import { startLocalApi, type LocalApi } from '../support/local-api';
 
 // Documents shaped to exhaust the parser: each answers a client error (a

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSettings } from '../../model/api-settings.ts';
+import { apiSettings } from '../../../../model/api-settings.ts';
 import type { AuthenticatedCaller } from '../types.ts';
 import { startLocalServer, type LocalServer } from './start-local-server.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSettings } from '../../model/api-settings.ts';
+import { apiSettings } from '../../../../model/api-settings.ts';
 import { createApiKeyAuthenticator } from '../auth/api-key-authenticator.ts';
 import { NONE_DATA_SOURCE, NoneDataSource } from '../engine/none-data-source.ts';
 import { startLocalServer, type LocalServer } from './start-local-server.ts';
