@@ -17,8 +17,11 @@ export class MissingDataSourceError extends Error {
 
   constructor(dataSourceName: string, request: unknown) {
     const rds = isRdsRequest(request)
-      ? ' The resolver sent an RDS (Aurora Data API) request, and the local runtime has no RDS data source: test such a resolver with EvaluateCode, or against AppSync.'
+      ? ' The resolver sent an RDS (Aurora Data API) request, and the local runtime has no RDS data source:' +
+        ' test such a resolver with EvaluateCode, or against AppSync.'
       : '';
-    super(`No data source named '${dataSourceName}': the resolver wiring and the local server's data sources disagree.${rds}`);
+    super(
+      `No data source named '${dataSourceName}': the resolver wiring and the local server's data sources disagree.${rds}`,
+    );
   }
 }

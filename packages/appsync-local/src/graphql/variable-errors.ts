@@ -51,7 +51,9 @@ function invalidValue(name: string, why: string): Problem {
 /** The first problem with `value` as a `type`; `name` is the innermost variable or field it is in. */
 function problemWith(value: unknown, type: GraphQLInputType, variable: string, name: string): Problem | undefined {
   if (isNonNullType(type)) {
-    return value === null || value === undefined ? coercedNull(variable, type) : problemWith(value, type.ofType, variable, name);
+    return value === null || value === undefined
+      ? coercedNull(variable, type)
+      : problemWith(value, type.ofType, variable, name);
   }
   if (value === null || value === undefined) {
     return undefined;
@@ -97,11 +99,18 @@ function definitionProblem(
     return undefined;
   }
   const problem = problemWith(given ? variables[name] : undefined, type, name, name);
-  return problem && { path: null, locations: problem.located ? locationsOf([definition]) : null, message: problem.message };
+  if (!problem) {
+    return undefined;
+  }
+  return { path: null, locations: problem.located ? locationsOf([definition]) : null, message: problem.message };
 }
 
 /** The error AppSync answers for the request's variables, if it refuses them. */
-export function variableErrors(schema: GraphQLSchema, document: DocumentNode, request: OperationRequest): AppSyncErrorEntry[] {
+export function variableErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  request: OperationRequest,
+): AppSyncErrorEntry[] {
   // an operation that cannot be told is graphql-js's to report
   const operation = getOperationAST(document, request.operationName ?? undefined);
   const variables = request.variables ?? {};

@@ -53,7 +53,8 @@ const LOCKDOWN = `(function (javaPatternToRegExpParts) {
     },
   };
   for (const name of ['replace', 'replaceAll']) {
-    defineProperty(String.prototype, name, { value: javaStyled[name], writable: true, enumerable: false, configurable: true });
+    const value = javaStyled[name];
+    defineProperty(String.prototype, name, { value, writable: true, enumerable: false, configurable: true });
   }
 
   // "JSON.parse() returns a blank string if the parsed string is not valid JSON."

@@ -75,13 +75,15 @@ function operationInQueryString(params: URLSearchParams): OperationRequest | und
   if (variablesJson !== null && variables === undefined) {
     return undefined;
   }
-  return operationRequest({ query: params.get('query') ?? undefined, operationName: params.get('operationName'), variables });
+  const query = params.get('query') ?? undefined;
+  return operationRequest({ query, operationName: params.get('operationName'), variables });
 }
 
 /** The request a POST or GET carries, or the 400 that refuses it. */
 async function readOperation(request: LocalRequest): Promise<OperationRequest | LocalResponse> {
   if (request.method === 'GET') {
-    return operationInQueryString(request.searchParams ?? new URLSearchParams()) ?? malformed('Unable to parse GraphQL query.');
+    const operation = operationInQueryString(request.searchParams ?? new URLSearchParams());
+    return operation ?? malformed('Unable to parse GraphQL query.');
   }
   const body = (await request.body()).toString('utf8');
   if (body.trim() === '') {

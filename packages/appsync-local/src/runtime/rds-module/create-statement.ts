@@ -202,7 +202,9 @@ function createStatement(dialect: Dialect, given: unknown[]): RdsRequest {
     if (!spec) {
       throw new HelperCallError(`Unsupported type is passed as argument to ${dialect.helper}`);
     }
-    return spec.kind === 'sql' ? renderer.template(spec.strings, spec.values) : renderer.statement(spec.kind, spec.payload);
+    return spec.kind === 'sql'
+      ? renderer.template(spec.strings, spec.values)
+      : renderer.statement(spec.kind, spec.payload);
   });
   return { statements, variableMap: writer.variableMap, variableTypeHintMap: writer.variableTypeHintMap };
 }

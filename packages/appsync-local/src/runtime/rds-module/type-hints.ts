@@ -23,5 +23,6 @@ export function isTypeHint(value: unknown): value is TypeHint {
     return false;
   }
   const keys = Object.keys(value).sort();
-  return keys.length === 2 && keys[0] === 'type' && keys[1] === 'value' && HINT_TYPES.includes(value.type as TypeHint['type']);
+  const shaped = keys.length === 2 && keys[0] === 'type' && keys[1] === 'value';
+  return shaped && HINT_TYPES.includes(value.type as TypeHint['type']);
 }

@@ -25,7 +25,10 @@ export interface RegExpParts {
 export class UnsupportedJavaPatternError extends Error {
   override readonly name = 'UnsupportedJavaPatternError';
   constructor(construct: string, pattern: string) {
-    super(`The Java regular expression construct ${construct} in ${JSON.stringify(pattern)} is not supported by the local runtime`);
+    super(
+      `The Java regular expression construct ${construct} in ${JSON.stringify(pattern)}` +
+        ' is not supported by the local runtime',
+    );
   }
 }
 
@@ -214,7 +217,8 @@ class Translation {
     } else if (letter === 'p' || letter === 'P') {
       this.posixClass(letter === 'P');
     } else if (letter === '0') {
-      const digits = /^[0-3]?[0-7]{1,2}/.exec(this.pattern.slice(this.position))?.[0] ?? this.refuse('\\0 without octal digits');
+      const digits =
+        /^[0-3]?[0-7]{1,2}/.exec(this.pattern.slice(this.position))?.[0] ?? this.refuse('\\0 without octal digits');
       this.position += digits.length;
       this.output += hexEscape(parseInt(digits, 8));
     } else if (letter === 'x' && this.at() === '{') {
