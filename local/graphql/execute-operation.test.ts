@@ -286,6 +286,53 @@ describe('errors a resolver reports', () => {
   });
 });
 
+// A value whose shape does not fit the field's type, worded as AppSync reports it:
+// "Can't resolve value (/syncCountries/items[0]/spots) : type mismatch error, expected type LIST"
+// (aws-amplify/amplify-studio#81, aws-amplify/amplify-flutter#496). Only LIST is on record; the
+// OBJECT wording for the converse is our reading of the same check (see value-shape.ts).
+describe('a value of the wrong shape for its field (recorded AppSync responses)', () => {
+  const mismatch = (path: (string | number)[], text: string, expected: string) => ({
+    path,
+    locations: null,
+    message: `Can't resolve value (${text}) : type mismatch error, expected type ${expected}`,
+  });
+
+  it('a list field given an object, by a resolver: expected type LIST, the field null', async () => {
+    const { body } = await run('{ search { __typename } }', { 'Query.search': returns({ id: 'p1' }) });
+    expect(body).toEqual({ data: { search: null }, errors: [mismatch(['search'], '/search', 'LIST')] });
+  });
+
+  it('a list field given a string or an object below a resolver: expected type LIST', async () => {
+    const { body } = await run('{ getPost(id: "p1") { id comments { id } } }', {
+      'Query.getPost': returns({ ...POST, comments: 'c1,c2' }),
+    });
+    expect(body).toEqual({
+      data: { getPost: { id: 'p1', comments: null } },
+      errors: [mismatch(['getPost', 'comments'], '/getPost/comments', 'LIST')],
+    });
+  });
+
+  it('an object field given a list: expected type OBJECT, the field null', async () => {
+    const { body } = await run('{ getPost(id: "p1") { id author { name } } }', {
+      'Query.getPost': returns({ ...POST, author: [POST.author] }),
+    });
+    expect(body).toEqual({
+      data: { getPost: { id: 'p1', author: null } },
+      errors: [mismatch(['getPost', 'author'], '/getPost/author', 'OBJECT')],
+    });
+  });
+
+  it('a list item of the wrong shape is named by its index, and a non-null list passes its null up', async () => {
+    const { body } = await run('{ listPosts { items { id } } }', {
+      'Query.listPosts': returns({ items: [POST, [POST]] }),
+    });
+    expect(body).toEqual({
+      data: null,
+      errors: [mismatch(['listPosts', 'items', 1], '/listPosts/items[1]', 'OBJECT')],
+    });
+  });
+});
+
 describe('errors before execution', () => {
   it('reports an undefined field as graphql-java does, with data null', async () => {
     const { body, invocations } = await run('{badfield}', { 'Query.getPost': returns(POST) });
