@@ -26,10 +26,17 @@ export interface DataSourceOutcome {
   error?: DataSourceError;
 }
 
+/**
+ * Who sent a request to a data source: the unit resolver (`Query.listEvents`)
+ * or the pipeline function (`function:listPage`). A DynamoDB nextToken is
+ * only good for the caller it was issued to.
+ */
+export type DataSourceCaller = string;
+
 /** A data source turns the object a request handler returned into a call. */
 export interface DataSource {
   readonly name: string;
-  invoke(request: unknown): Promise<DataSourceOutcome>;
+  invoke(request: unknown, caller?: DataSourceCaller): Promise<DataSourceOutcome>;
 }
 
 /** The identity AppSync exposes as `ctx.identity` (API key callers have none: null). */

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DataSource, DataSourceError, DataSourceOutcome } from '../types.ts';
+import type { DataSource, DataSourceCaller, DataSourceError, DataSourceOutcome } from '../types.ts';
 import {
   dynamoDBFailure,
   invalidNextTokenFailure,
@@ -75,14 +75,14 @@ export function createDynamoDBDataSource(options: DynamoDBDataSourceOptions): Da
   });
   return {
     name: options.name,
-    async invoke(request: unknown): Promise<DataSourceOutcome> {
+    async invoke(request: unknown, caller?: DataSourceCaller): Promise<DataSourceOutcome> {
       try {
         const requestObject = asRequestObject(request, 'the request');
         const operation = requiredString(requestObject, 'operation');
         if (!Object.hasOwn(OPERATIONS, operation)) {
           throw new RequestShapeError(`Unsupported operation '${operation}' for a DynamoDB data source`);
         }
-        return await OPERATIONS[operation](requestObject, context);
+        return await OPERATIONS[operation](requestObject, { ...context, caller });
       } catch (error) {
         return { result: null, error: failureOf(error) };
       }

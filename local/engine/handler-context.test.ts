@@ -40,13 +40,16 @@ const pipeline = (functions: PipelineFunctionDefinition[]): ResolverDefinition =
 
 const answering = () => new RecordingDataSource('events', (request) => ({ result: { answered: request } }));
 
-async function resolve(definition: ResolverDefinition) {
-  return resolveField(definition, invocation(), new Map([['events', answering()]]));
+async function resolve(definition: ResolverDefinition, events = answering()) {
+  return resolveField(definition, invocation(), new Map([['events', events]]));
 }
 
 describe('resolver-context-reference-js: ctx.prev.result and ctx.result in every handler', () => {
   it('of a pipeline: before, each function (request and response), after', async () => {
-    const outcome = await resolve(pipeline([fn('first'), fn('second')]));
+    const events = answering();
+    const outcome = await resolve(pipeline([fn('first'), fn('second')]), events);
+    // the data source learns which function asked: a DynamoDB nextToken is good for that caller only
+    expect(events.callers).toEqual(['function:first', 'function:second']);
     const first = { from: 'first', got: { answered: { ask: 'first' } } };
     const second = { from: 'second', got: { answered: { ask: 'second' } } };
     expect(outcome.errors).toEqual([]);
@@ -73,7 +76,9 @@ describe('resolver-context-reference-js: ctx.prev.result and ctx.result in every
         `${record('response')}\n  return ctx.stash.seen;`,
       ),
     };
-    const outcome = await resolve(definition);
+    const events = answering();
+    const outcome = await resolve(definition, events);
+    expect(events.callers).toEqual(['Query.getEvent']);
     expect(outcome.data).toEqual([
       { step: 'request', prev: {}, hasResult: false, result: null },
       { step: 'response', prev: {}, hasResult: true, result: { answered: { ask: 'unit' } } },

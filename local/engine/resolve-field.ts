@@ -53,7 +53,8 @@ async function resolveUnit(
     // "the data source and response handler are skipped"
     return run.outcome(request.value);
   }
-  const { result, error, rejected } = await run.callDataSource(definition.dataSource, request.value);
+  const caller = `${definition.typeName}.${definition.fieldName}`;
+  const { result, error, rejected } = await run.callDataSource(definition.dataSource, request.value, caller);
   if (rejected) {
     return run.outcome(null, rejected);
   }
@@ -74,7 +75,7 @@ async function runFunction(fn: PipelineFunctionDefinition, previous: unknown, ru
     // without skipTo, or with 'NEXT', only this function is skipped
     return { next: request.skipTo === 'END' ? 'END' : 'NEXT', result: request.value };
   }
-  const { result, error, rejected } = await run.callDataSource(fn.dataSource, request.value);
+  const { result, error, rejected } = await run.callDataSource(fn.dataSource, request.value, `function:${fn.name}`);
   if (rejected) {
     return { next: 'STOP', error: rejected };
   }

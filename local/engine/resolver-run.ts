@@ -2,6 +2,7 @@ import { evaluateHandler } from '../runtime/evaluate-handler.ts';
 import type {
   CodeBundle,
   DataSource,
+  DataSourceCaller,
   DataSourceOutcome,
   FieldInvocation,
   HandlerContext,
@@ -56,14 +57,18 @@ export class ResolverRun {
    * request the data source cannot read at all (`MappingTemplate`) fails the
    * field there, before any response handler, as AppSync reports it.
    */
-  async callDataSource(name: string, request: unknown): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
+  async callDataSource(
+    name: string,
+    request: unknown,
+    caller: DataSourceCaller,
+  ): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
     const dataSource = this.dataSources.get(name) ?? (name === NONE_DATA_SOURCE ? noneDataSource : undefined);
     if (!dataSource) {
       throw new Error(
         `No data source named '${name}': the resolver wiring and the local server's data sources disagree`,
       );
     }
-    const outcome = await dataSource.invoke(request);
+    const outcome = await dataSource.invoke(request, caller);
     return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE
       ? { ...outcome, rejected: { message: outcome.error.message, errorType: REQUEST_REJECTED_ERROR_TYPE } }
       : outcome;

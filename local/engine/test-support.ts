@@ -9,14 +9,17 @@ import type { CodeBundle, DataSource, DataSourceOutcome, FieldInvocation } from 
  */
 export class RecordingDataSource implements DataSource {
   readonly requests: unknown[] = [];
+  /** who sent each request: the unit resolver or the pipeline function */
+  readonly callers: (string | undefined)[] = [];
 
   constructor(
     readonly name: string,
     private readonly answer: (request: unknown) => DataSourceOutcome = (request) => ({ result: request }),
   ) {}
 
-  async invoke(request: unknown): Promise<DataSourceOutcome> {
+  async invoke(request: unknown, caller?: string): Promise<DataSourceOutcome> {
     this.requests.push(request);
+    this.callers.push(caller);
     await nextTurn();
     return this.answer(request);
   }
