@@ -158,6 +158,24 @@ export interface EvaluationScope {
   log(line: string): void;
   /** `util.authType()`: "API Key Authorization", "User Pool Authorization", … */
   authType: string;
+  /**
+   * what the whole GraphQL request has used so far, shared by every handler
+   * it runs; without it, the evaluation is a request of its own (EvaluateCode)
+   */
+  requestUsage?: RequestUsage;
+}
+
+/**
+ * What one GraphQL request has used of AppSync's per-request allowances,
+ * shared by every resolver the request runs.
+ */
+export interface RequestUsage {
+  /** the distinct `extensions.invalidateSubscriptions()` arguments, as JSON */
+  subscriptionInvalidations: Set<string>;
+}
+
+export function newRequestUsage(): RequestUsage {
+  return { subscriptionInvalidations: new Set() };
 }
 
 /** AppSync's authorization modes that this API uses. */

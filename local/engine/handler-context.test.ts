@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PipelineFunctionDefinition, ResolverDefinition } from '../types.ts';
+import { newRequestUsage, type PipelineFunctionDefinition, type ResolverDefinition } from '../types.ts';
 import { resolveField } from './resolve-field.ts';
 import { handlers, invocation, RecordingDataSource } from './test-support.ts';
 
@@ -169,6 +169,33 @@ describe('resolver-context-reference-js: ctx.info', () => {
       keys: ['fieldName', 'parentTypeName', 'variables'],
       list: info.selectionSetList,
       graphQL: info.selectionSetGraphQL,
+    });
+  });
+});
+
+describe('extensions-js: five unique invalidateSubscriptions() calls in a single request', () => {
+  it('counts across the resolvers of one request; past the limit the field keeps its value and gets an error', async () => {
+    const invalidating = (ids: number[]): ResolverDefinition => ({
+      kind: 'UNIT',
+      typeName: 'Mutation',
+      fieldName: 'updateEvent',
+      dataSource: 'NONE',
+      bundle: handlers(
+        'resolvers/Mutation.updateEvent',
+        "  return { payload: 'updated' };",
+        `  for (const id of ${JSON.stringify(ids)}) {
+    extensions.invalidateSubscriptions({ subscriptionField: 'onEventChanged', payload: { id } });
+  }
+  return ctx.result;`,
+      ),
+    });
+    const request = newRequestUsage();
+    const resolveWith = (ids: number[]) =>
+      resolveField(invalidating(ids), invocation(), new Map(), undefined, request);
+    expect(await resolveWith([1, 2, 3])).toMatchObject({ data: 'updated', errors: [] });
+    expect(await resolveWith([3, 4, 5, 6])).toMatchObject({
+      data: 'updated',
+      errors: [{ errorType: 'SubscriptionInvalidationLimitExceeded' }],
     });
   });
 });

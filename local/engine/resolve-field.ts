@@ -4,9 +4,11 @@ import type {
   FieldOutcome,
   HandlerOutcome,
   PipelineFunctionDefinition,
+  RequestUsage,
   ResolverDefinition,
   ResolverError,
 } from '../types.ts';
+import { newRequestUsage } from '../types.ts';
 import { ResolverRun } from './resolver-run.ts';
 
 // AppSync's unit and pipeline resolvers, as AWS documents them:
@@ -116,14 +118,16 @@ async function resolvePipeline(
 /**
  * Resolves one field with its resolver. `dataSources` are looked up by the
  * names in the definition; `NONE` needs no entry. `authType` is what
- * `util.authType()` returns.
+ * `util.authType()` returns; `requestUsage` is shared by every field of one
+ * GraphQL request (a field resolved alone is a request of its own).
  */
 export function resolveField(
   definition: ResolverDefinition,
   invocation: FieldInvocation,
   dataSources: ReadonlyMap<string, DataSource>,
   authType: string = DEFAULT_AUTH_TYPE,
+  requestUsage: RequestUsage = newRequestUsage(),
 ): Promise<FieldOutcome> {
-  const run = new ResolverRun(invocation, dataSources, authType);
+  const run = new ResolverRun(invocation, dataSources, authType, requestUsage);
   return definition.kind === 'UNIT' ? resolveUnit(definition, run) : resolvePipeline(definition, run);
 }

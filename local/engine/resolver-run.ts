@@ -8,6 +8,7 @@ import type {
   HandlerContext,
   HandlerName,
   HandlerOutcome,
+  RequestUsage,
   ResolverError,
 } from '../types.ts';
 import { REQUEST_REJECTED_ERROR_TYPE } from '../types.ts';
@@ -33,6 +34,7 @@ export class ResolverRun {
     private readonly invocation: FieldInvocation,
     private readonly dataSources: ReadonlyMap<string, DataSource>,
     private readonly authType: string,
+    private readonly requestUsage: RequestUsage,
   ) {}
 
   /** Evaluates a handler; errors it appended are kept, whatever its outcome. */
@@ -46,7 +48,10 @@ export class ResolverRun {
       stash: this.stash,
       ...step,
     };
-    const evaluation = evaluateHandler(bundle, handler, ctx, { authType: this.authType });
+    const evaluation = evaluateHandler(bundle, handler, ctx, {
+      authType: this.authType,
+      requestUsage: this.requestUsage,
+    });
     this.errors.push(...evaluation.appendedErrors);
     this.logs.push(...evaluation.logs);
     return evaluation.outcome;

@@ -29,7 +29,7 @@ export class RecordingDataSource implements DataSource {
 export function handlers(name: string, request: string, response: string): CodeBundle {
   return {
     fileName: `build/appsync/${name}.js`,
-    code: `import { util, runtime } from '@aws-appsync/utils';
+    code: `import { util, runtime, extensions } from '@aws-appsync/utils';
 export function request(ctx) {
 ${request}
 }

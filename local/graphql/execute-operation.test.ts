@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { FieldInvocation, FieldOutcome, ResolverDefinition } from '../types.ts';
+import type { FieldInvocation, FieldOutcome, RequestUsage, ResolverDefinition } from '../types.ts';
 import { buildExecutableSchema } from './build-schema.ts';
 import { executeOperation, type OperationContext } from './execute-operation.ts';
 
@@ -59,20 +59,26 @@ function run(
   options: { variables?: Record<string, unknown>; context?: Partial<OperationContext> } = {},
 ) {
   const invocations: FieldInvocation[] = [];
+  const usages: RequestUsage[] = [];
   const context: OperationContext = {
     schema,
     caller: { authMode: 'API_KEY', identity: null },
     headers: { 'x-api-key': 'key', 'x-custom': 'yes' },
     resolvers: Object.keys(handlers).map((name) => unit(...(name.split('.') as [string, string]))),
-    resolveWiredField: async (definition, invocation) => {
+    resolveWiredField: async (definition, invocation, request) => {
       invocations.push(invocation);
+      usages.push(request.usage);
       return handlers[`${definition.typeName}.${definition.fieldName}`](invocation);
     },
     authorizeField: () => true,
     limits: { queryDepthLimit: 10, resolverCountLimit: 100, introspection: true },
     ...options.context,
   };
-  return executeOperation({ query, variables: options.variables }, context).then((body) => ({ body, invocations }));
+  return executeOperation({ query, variables: options.variables }, context).then((body) => ({
+    body,
+    invocations,
+    usages,
+  }));
 }
 
 const returns =
@@ -182,6 +188,18 @@ describe('the invocation a resolver receives', () => {
       'Query.search': returns([]),
     });
     expect(invocations[0].info.selectionSetList).toEqual(['__typename']);
+  });
+
+  // extensions-js counts invalidateSubscriptions() calls "in a single request": every resolver of a
+  // request shares one tally, and the next request starts a new one.
+  it('shares one per-request usage between the resolvers of a request, and a new one per request', async () => {
+    const handlers = { 'Query.getPost': returns(POST), 'Post.author': returns(POST.author) };
+    const first = await run('{ a: getPost(id: "p1") { author { id } } b: getPost(id: "p2") { id } }', handlers);
+    const second = await run('{ getPost(id: "p1") { id } }', handlers);
+    expect(first.usages).toHaveLength(3);
+    expect(new Set(first.usages).size).toBe(1);
+    expect(first.usages[0].subscriptionInvalidations).toBeInstanceOf(Set);
+    expect(second.usages[0]).not.toBe(first.usages[0]);
   });
 
   it('gives a leaf field an empty selection set', async () => {

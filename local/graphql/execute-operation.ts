@@ -1,6 +1,6 @@
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { resolverName } from '../../model/api-wiring.ts';
-import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
+import { newRequestUsage, type FieldAuthorizer, type ResolverDefinition } from '../types.ts';
 import { requestErrorEntry, type AppSyncErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
 import { executionErrorEntry } from './execution-errors.ts';
 import type { FieldLimits } from './field-limits.ts';
@@ -101,6 +101,7 @@ export async function executeOperation(
   const scope: ExecutionScope = {
     caller: context.caller,
     headers: context.headers,
+    usage: newRequestUsage(),
     resolvers: new Map(context.resolvers.map((definition) => [resolverName(definition), definition])),
     resolveWiredField: context.resolveWiredField,
     authorizeField: context.authorizeField,

@@ -3,7 +3,7 @@ import { resolverName } from '../../model/api-wiring.ts';
 import type { FieldAuthorizer, FieldInvocation, FieldOutcome, ResolverDefinition, ResolverError } from '../types.ts';
 import { fieldErrorEntry, locationsOf, type AppSyncErrorEntry } from './appsync-response.ts';
 import { depthLimitError, fieldDepth, RESOLVER_LIMIT_ERROR, type FieldLimits } from './field-limits.ts';
-import { fieldInvocation, type RequestView } from './field-invocation.ts';
+import { fieldInvocation, type EngineRequest } from './field-invocation.ts';
 import { filterBySelection } from './filter-by-selection.ts';
 import { requireShape } from './value-shape.ts';
 
@@ -17,11 +17,11 @@ import { requireShape } from './value-shape.ts';
 export type WiredFieldResolver = (
   definition: ResolverDefinition,
   invocation: FieldInvocation,
-  request: RequestView,
+  request: EngineRequest,
 ) => Promise<FieldOutcome>;
 
 /** Everything one request's execution shares; graphql-js passes it to every field as its context. */
-export interface ExecutionScope extends RequestView {
+export interface ExecutionScope extends EngineRequest {
   /** by `Type.field` */
   resolvers: ReadonlyMap<string, ResolverDefinition>;
   resolveWiredField: WiredFieldResolver;

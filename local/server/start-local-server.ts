@@ -79,6 +79,7 @@ function routes(options: LocalServerOptions): Handler {
       invocation,
       options.dataSources,
       AUTH_TYPE_NAMES[request.caller.authMode],
+      request.usage,
     );
     if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
       options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);
