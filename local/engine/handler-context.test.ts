@@ -26,6 +26,15 @@ function fn(name: string): PipelineFunctionDefinition {
   };
 }
 
+/** A unit resolver on Query.getEvent with the given handler bodies. */
+const unit = (request: string, response: string, dataSource = 'events'): ResolverDefinition => ({
+  kind: 'UNIT',
+  typeName: 'Query',
+  fieldName: 'getEvent',
+  dataSource,
+  bundle: handlers('resolvers/Query.getEvent', request, response),
+});
+
 const pipeline = (functions: PipelineFunctionDefinition[]): ResolverDefinition => ({
   kind: 'PIPELINE',
   typeName: 'Query',
@@ -65,17 +74,10 @@ describe('resolver-context-reference-js: ctx.prev.result and ctx.result in every
   });
 
   it('of a unit resolver: ctx.prev is an empty object in both handlers (our reading: the docs show no handler without a previous step)', async () => {
-    const definition: ResolverDefinition = {
-      kind: 'UNIT',
-      typeName: 'Query',
-      fieldName: 'getEvent',
-      dataSource: 'events',
-      bundle: handlers(
-        'resolvers/Query.getEvent',
-        `${record('request')}\n  return { ask: 'unit' };`,
-        `${record('response')}\n  return ctx.stash.seen;`,
-      ),
-    };
+    const definition = unit(
+      `${record('request')}\n  return { ask: 'unit' };`,
+      `${record('response')}\n  return ctx.stash.seen;`,
+    );
     const events = answering();
     const outcome = await resolve(definition, events);
     expect(events.callers).toEqual(['Query.getEvent']);
@@ -122,14 +124,7 @@ describe('resolver-context-reference-js: ctx.stash', () => {
       'const context = ctx;\n  delete context.stash;': "delete property 'stash'",
     };
     for (const [attempt, refusal] of Object.entries(attempts)) {
-      const definition: ResolverDefinition = {
-        kind: 'UNIT',
-        typeName: 'Query',
-        fieldName: 'getEvent',
-        dataSource: 'events',
-        bundle: handlers('resolvers/Query.getEvent', `  ${attempt}\n  return {};`, '  return ctx.stash;'),
-      };
-      const outcome = await resolve(definition);
+      const outcome = await resolve(unit(`  ${attempt}\n  return {};`, '  return ctx.stash;'));
       expect(outcome.data).toBeNull();
       expect(outcome.errors).toEqual([
         expect.objectContaining({ errorType: 'Code', message: expect.stringContaining(refusal) }),
@@ -140,22 +135,16 @@ describe('resolver-context-reference-js: ctx.stash', () => {
 
 describe('resolver-context-reference-js: ctx.info', () => {
   it('JSON.stringify(ctx.info) leaves out selectionSetList and selectionSetGraphQL, which are read directly', async () => {
-    const definition: ResolverDefinition = {
-      kind: 'UNIT',
-      typeName: 'Query',
-      fieldName: 'getEvent',
-      dataSource: 'NONE',
-      bundle: handlers(
-        'resolvers/Query.getEvent',
-        `  return { payload: {
+    const definition = unit(
+      `  return { payload: {
     json: JSON.parse(JSON.stringify(ctx.info)),
     keys: Object.keys(ctx.info),
     list: ctx.info.selectionSetList,
     graphQL: ctx.info.selectionSetGraphQL,
   } };`,
-        '  return ctx.result;',
-      ),
-    };
+      '  return ctx.result;',
+      'NONE',
+    );
     const info = {
       fieldName: 'getEvent',
       parentTypeName: 'Query',
@@ -175,20 +164,15 @@ describe('resolver-context-reference-js: ctx.info', () => {
 
 describe('extensions-js: five unique invalidateSubscriptions() calls in a single request', () => {
   it('counts across the resolvers of one request; past the limit the field keeps its value and gets an error', async () => {
-    const invalidating = (ids: number[]): ResolverDefinition => ({
-      kind: 'UNIT',
-      typeName: 'Mutation',
-      fieldName: 'updateEvent',
-      dataSource: 'NONE',
-      bundle: handlers(
-        'resolvers/Mutation.updateEvent',
+    const invalidating = (ids: number[]) =>
+      unit(
         "  return { payload: 'updated' };",
         `  for (const id of ${JSON.stringify(ids)}) {
     extensions.invalidateSubscriptions({ subscriptionField: 'onEventChanged', payload: { id } });
   }
   return ctx.result;`,
-      ),
-    });
+        'NONE',
+      );
     const request = newRequestUsage();
     const resolveWith = (ids: number[]) =>
       resolveField(invalidating(ids), invocation(), new Map(), undefined, request);

@@ -18,6 +18,12 @@ const postsOf = (owner: string) => ({
   index: 'owner-index',
 });
 
+/** AppSync's answer to a nextToken it cannot take. */
+const INVALID_TOKEN_ERROR = {
+  type: 'DynamoDB:UserIllegalArgumentException',
+  message: 'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
+};
+
 beforeAll(async () => {
   tableName = await createTestTable(client, postsTable);
   const posts = Array.from({ length: 7 }, (_, index) => ({
@@ -115,11 +121,7 @@ describe('Query', () => {
     const outcome = await dataSource().invoke({ ...postsOf('owner-1'), limit: 2, nextToken: tampered });
     expect(outcome).toEqual({
       result: null,
-      error: {
-        type: 'DynamoDB:UserIllegalArgumentException',
-        message:
-          'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
-      },
+      error: INVALID_TOKEN_ERROR,
     });
   });
 
@@ -153,11 +155,7 @@ describe('Query', () => {
       const outcome = await dataSource().invoke({ ...page, nextToken: token }, caller);
       expect(outcome).toEqual({
         result: null,
-        error: {
-          type: 'DynamoDB:UserIllegalArgumentException',
-          message:
-            'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
-        },
+        error: INVALID_TOKEN_ERROR,
       });
     }
     const published = {
