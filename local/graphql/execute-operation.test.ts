@@ -181,6 +181,56 @@ describe('the invocation a resolver receives', () => {
     expect(invocations[0].info.selectionSetGraphQL).toBe('{\n  items {\n    id\n    ...titled\n  }\n  nextToken\n}');
   });
 
+  // resolver-context-reference-js, Info: selectionSetGraphQL is the selection set as GraphQL, "fragments
+  // aren't merged into the selection set, inline fragments are preserved". The page's example starts the
+  // string with the resolved field itself (`getPost(id: $postId) { … }`), while AppSync's recorded
+  // responses give the field's own selection set only (serverless-appsync-simulator#49, "works correctly
+  // in AppSync proper": "{\n  variableA\n  variableB\n}"). We follow the recorded responses.
+  it('prints nested, aliased and fragment selections as written, without the field itself', async () => {
+    const { invocations } = await run(
+      `query {
+        getPost(id: "p1") {
+          id
+          secondTitle: title
+          author { id name }
+          ... on Post { inlineFrag: comments { id } }
+          ...postFrag
+        }
+      }
+      fragment postFrag on Post { postFrag: comments { text } }`,
+      { 'Query.getPost': returns(POST) },
+    );
+    expect(invocations[0].info.selectionSetGraphQL).toBe(
+      [
+        '{',
+        '  id',
+        '  secondTitle: title',
+        '  author {',
+        '    id',
+        '    name',
+        '  }',
+        '  ... on Post {',
+        '    inlineFrag: comments {',
+        '      id',
+        '    }',
+        '  }',
+        '  ...postFrag',
+        '}',
+      ].join('\n'),
+    );
+    expect(invocations[0].info.selectionSetList).toEqual([
+      'id',
+      'secondTitle',
+      'author',
+      'author/id',
+      'author/name',
+      'inlineFrag',
+      'inlineFrag/id',
+      'postFrag',
+      'postFrag/text',
+    ]);
+  });
+
   // "selectionSetList exposes only fields that belong to the current type",
   // https://github.com/aws/aws-appsync-community/issues/358
   it('leaves out fields selected on the member types of a union', async () => {
