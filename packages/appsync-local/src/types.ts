@@ -26,12 +26,20 @@ export interface DataSourceOutcome {
   error?: DataSourceError;
 }
 
+/**
+ * Who sent a request to a data source: the unit resolver (`Query.listEvents`)
+ * or the pipeline function (`function:listPage`). A DynamoDB nextToken is
+ * only good for the caller it was issued to.
+ */
+export type DataSourceCaller = string;
+
 export interface DataSourceCallOptions {
   /**
    * Aborted when the resolver's time is up: the call gives up, answering
    * `<Kind>:ExecutionTimeoutException`, and cancels what it can.
    */
   signal?: AbortSignal;
+  caller?: DataSourceCaller;
 }
 
 /** A data source turns the object a request handler returned into a call. */
@@ -159,6 +167,24 @@ export interface EvaluationScope {
   log(line: string): void;
   /** `util.authType()`: "API Key Authorization", "User Pool Authorization", … */
   authType: string;
+  /**
+   * what the whole GraphQL request has used so far, shared by every handler
+   * it runs; without it, the evaluation is a request of its own (EvaluateCode)
+   */
+  requestUsage?: RequestUsage;
+}
+
+/**
+ * What one GraphQL request has used of AppSync's per-request allowances,
+ * shared by every resolver the request runs.
+ */
+export interface RequestUsage {
+  /** the distinct `extensions.invalidateSubscriptions()` arguments, as JSON */
+  subscriptionInvalidations: Set<string>;
+}
+
+export function newRequestUsage(): RequestUsage {
+  return { subscriptionInvalidations: new Set() };
 }
 
 /** AppSync's authorization modes that this API uses. */

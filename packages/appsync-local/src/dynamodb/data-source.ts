@@ -104,17 +104,21 @@ export function createDynamoDBDataSource(options: DynamoDBDataSourceOptions): Da
   });
   return {
     name: options.name,
-    async invoke(request: unknown, { signal }: DataSourceCallOptions = {}): Promise<DataSourceOutcome> {
+    async invoke(request: unknown, { signal, caller }: DataSourceCallOptions = {}): Promise<DataSourceOutcome> {
       try {
         const requestObject = asRequestObject(request, 'the request');
         const operation = requiredString(requestObject, 'operation');
         if (!Object.hasOwn(OPERATIONS, operation)) {
           throw new RequestShapeError(`Unsupported operation '${operation}' for a DynamoDB data source`);
         }
+        const callContext: OperationContext = {
+          ...context,
+          caller,
+          client: signal ? sendingWith(context.client, signal) : context.client,
+        };
         if (!signal) {
-          return await OPERATIONS[operation](requestObject, context);
+          return await OPERATIONS[operation](requestObject, callContext);
         }
-        const callContext: OperationContext = { ...context, client: sendingWith(context.client, signal) };
         // the SDK may be between attempts when the signal fires: do not wait for it
         return await Promise.race([OPERATIONS[operation](requestObject, callContext), aborted(signal)]);
       } catch (error) {

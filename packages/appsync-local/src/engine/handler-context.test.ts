@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PipelineFunctionDefinition, ResolverDefinition } from '../types.ts';
+import { newRequestUsage, type PipelineFunctionDefinition, type ResolverDefinition } from '../types.ts';
 import { resolveField } from './resolve-field.ts';
 import { handlers, invocation, RecordingDataSource } from './test-support.ts';
 
@@ -26,6 +26,15 @@ function fn(name: string): PipelineFunctionDefinition {
   };
 }
 
+/** A unit resolver on Query.getEvent with the given handler bodies. */
+const unit = (request: string, response: string, dataSource = 'events'): ResolverDefinition => ({
+  kind: 'UNIT',
+  typeName: 'Query',
+  fieldName: 'getEvent',
+  dataSource,
+  bundle: handlers('resolvers/Query.getEvent', request, response),
+});
+
 const pipeline = (functions: PipelineFunctionDefinition[]): ResolverDefinition => ({
   kind: 'PIPELINE',
   typeName: 'Query',
@@ -40,13 +49,16 @@ const pipeline = (functions: PipelineFunctionDefinition[]): ResolverDefinition =
 
 const answering = () => new RecordingDataSource('events', (request) => ({ result: { answered: request } }));
 
-async function resolve(definition: ResolverDefinition) {
-  return resolveField(definition, invocation(), new Map([['events', answering()]]));
+async function resolve(definition: ResolverDefinition, events = answering()) {
+  return resolveField(definition, invocation(), new Map([['events', events]]));
 }
 
 describe('resolver-context-reference-js: ctx.prev.result and ctx.result in every handler', () => {
   it('of a pipeline: before, each function (request and response), after', async () => {
-    const outcome = await resolve(pipeline([fn('first'), fn('second')]));
+    const events = answering();
+    const outcome = await resolve(pipeline([fn('first'), fn('second')]), events);
+    // the data source learns which function asked: a DynamoDB nextToken is good for that caller only
+    expect(events.callers).toEqual(['function:first', 'function:second']);
     const first = { from: 'first', got: { answered: { ask: 'first' } } };
     const second = { from: 'second', got: { answered: { ask: 'second' } } };
     expect(outcome.errors).toEqual([]);
@@ -62,18 +74,13 @@ describe('resolver-context-reference-js: ctx.prev.result and ctx.result in every
   });
 
   it('of a unit resolver: ctx.prev is an empty object in both handlers (our reading: the docs show no handler without a previous step)', async () => {
-    const definition: ResolverDefinition = {
-      kind: 'UNIT',
-      typeName: 'Query',
-      fieldName: 'getEvent',
-      dataSource: 'events',
-      bundle: handlers(
-        'resolvers/Query.getEvent',
-        `${record('request')}\n  return { ask: 'unit' };`,
-        `${record('response')}\n  return ctx.stash.seen;`,
-      ),
-    };
-    const outcome = await resolve(definition);
+    const definition = unit(
+      `${record('request')}\n  return { ask: 'unit' };`,
+      `${record('response')}\n  return ctx.stash.seen;`,
+    );
+    const events = answering();
+    const outcome = await resolve(definition, events);
+    expect(events.callers).toEqual(['Query.getEvent']);
     expect(outcome.data).toEqual([
       { step: 'request', prev: {}, hasResult: false, result: null },
       { step: 'response', prev: {}, hasResult: true, result: { answered: { ask: 'unit' } } },
@@ -117,14 +124,7 @@ describe('resolver-context-reference-js: ctx.stash', () => {
       'const context = ctx;\n  delete context.stash;': "delete property 'stash'",
     };
     for (const [attempt, refusal] of Object.entries(attempts)) {
-      const definition: ResolverDefinition = {
-        kind: 'UNIT',
-        typeName: 'Query',
-        fieldName: 'getEvent',
-        dataSource: 'events',
-        bundle: handlers('resolvers/Query.getEvent', `  ${attempt}\n  return {};`, '  return ctx.stash;'),
-      };
-      const outcome = await resolve(definition);
+      const outcome = await resolve(unit(`  ${attempt}\n  return {};`, '  return ctx.stash;'));
       expect(outcome.data).toBeNull();
       expect(outcome.errors).toEqual([
         expect.objectContaining({ errorType: 'Code', message: expect.stringContaining(refusal) }),
@@ -135,22 +135,16 @@ describe('resolver-context-reference-js: ctx.stash', () => {
 
 describe('resolver-context-reference-js: ctx.info', () => {
   it('JSON.stringify(ctx.info) leaves out selectionSetList and selectionSetGraphQL, which are read directly', async () => {
-    const definition: ResolverDefinition = {
-      kind: 'UNIT',
-      typeName: 'Query',
-      fieldName: 'getEvent',
-      dataSource: 'NONE',
-      bundle: handlers(
-        'resolvers/Query.getEvent',
-        `  return { payload: {
+    const definition = unit(
+      `  return { payload: {
     json: JSON.parse(JSON.stringify(ctx.info)),
     keys: Object.keys(ctx.info),
     list: ctx.info.selectionSetList,
     graphQL: ctx.info.selectionSetGraphQL,
   } };`,
-        '  return ctx.result;',
-      ),
-    };
+      '  return ctx.result;',
+      'NONE',
+    );
     const info = {
       fieldName: 'getEvent',
       parentTypeName: 'Query',
@@ -164,6 +158,28 @@ describe('resolver-context-reference-js: ctx.info', () => {
       keys: ['fieldName', 'parentTypeName', 'variables'],
       list: info.selectionSetList,
       graphQL: info.selectionSetGraphQL,
+    });
+  });
+});
+
+describe('extensions-js: five unique invalidateSubscriptions() calls in a single request', () => {
+  it('counts across the resolvers of one request; past the limit the field keeps its value and gets an error', async () => {
+    const invalidating = (ids: number[]) =>
+      unit(
+        "  return { payload: 'updated' };",
+        `  for (const id of ${JSON.stringify(ids)}) {
+    extensions.invalidateSubscriptions({ subscriptionField: 'onEventChanged', payload: { id } });
+  }
+  return ctx.result;`,
+        'NONE',
+      );
+    const request = newRequestUsage();
+    const resolveWith = (ids: number[]) =>
+      resolveField(invalidating(ids), invocation(), new Map(), undefined, request);
+    expect(await resolveWith([1, 2, 3])).toMatchObject({ data: 'updated', errors: [] });
+    expect(await resolveWith([3, 4, 5, 6])).toMatchObject({
+      data: 'updated',
+      errors: [{ errorType: 'SubscriptionInvalidationLimitExceeded' }],
     });
   });
 });

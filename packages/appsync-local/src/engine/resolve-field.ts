@@ -4,9 +4,11 @@ import type {
   FieldOutcome,
   HandlerOutcome,
   PipelineFunctionDefinition,
+  RequestUsage,
   ResolverDefinition,
   ResolverError,
 } from '../types.ts';
+import { newRequestUsage } from '../types.ts';
 import { ResolverRun } from './resolver-run.ts';
 
 // AppSync's unit and pipeline resolvers, as AWS documents them:
@@ -61,7 +63,8 @@ async function resolveUnit(
     // "the data source and response handler are skipped"
     return run.outcome(request.value);
   }
-  const { result, error, rejected } = await run.callDataSource(definition.dataSource, request.value);
+  const caller = `${definition.typeName}.${definition.fieldName}`;
+  const { result, error, rejected } = await run.callDataSource(definition.dataSource, request.value, caller);
   if (rejected) {
     return run.outcome(null, rejected);
   }
@@ -82,7 +85,7 @@ async function runFunction(fn: PipelineFunctionDefinition, previous: unknown, ru
     // without skipTo, or with 'NEXT', only this function is skipped
     return { next: request.skipTo === 'END' ? 'END' : 'NEXT', result: request.value };
   }
-  const { result, error, rejected } = await run.callDataSource(fn.dataSource, request.value);
+  const { result, error, rejected } = await run.callDataSource(fn.dataSource, request.value, `function:${fn.name}`);
   if (rejected) {
     return { next: 'STOP', error: rejected };
   }
@@ -123,16 +126,19 @@ async function resolvePipeline(
 /**
  * Resolves one field with its resolver. `dataSources` are looked up by the
  * names in the definition; `NONE` needs no entry. `authType` is what
- * `util.authType()` returns. Once `signal` is aborted, data-source calls give
- * up (and none starts), each answering its timeout error in `ctx.error`.
+ * `util.authType()` returns; `requestUsage` is shared by every field of one
+ * GraphQL request (a field resolved alone is a request of its own). Once
+ * `signal` is aborted, data-source calls give up (and none starts), each
+ * answering its timeout error in `ctx.error`.
  */
 export function resolveField(
   definition: ResolverDefinition,
   invocation: FieldInvocation,
   dataSources: ReadonlyMap<string, DataSource>,
   authType: string = DEFAULT_AUTH_TYPE,
+  requestUsage: RequestUsage = newRequestUsage(),
   signal?: AbortSignal,
 ): Promise<FieldOutcome> {
-  const run = new ResolverRun(invocation, dataSources, authType, signal);
+  const run = new ResolverRun(invocation, dataSources, authType, requestUsage, signal);
   return definition.kind === 'UNIT' ? resolveUnit(definition, run) : resolvePipeline(definition, run);
 }

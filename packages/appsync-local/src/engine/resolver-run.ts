@@ -2,11 +2,13 @@ import { evaluateHandler } from '../runtime/evaluate-handler.ts';
 import type {
   CodeBundle,
   DataSource,
+  DataSourceCaller,
   DataSourceOutcome,
   FieldInvocation,
   HandlerContext,
   HandlerName,
   HandlerOutcome,
+  RequestUsage,
   ResolverError,
 } from '../types.ts';
 import { REQUEST_REJECTED_ERROR_TYPE } from '../types.ts';
@@ -33,6 +35,7 @@ export class ResolverRun {
     private readonly invocation: FieldInvocation,
     private readonly dataSources: ReadonlyMap<string, DataSource>,
     private readonly authType: string,
+    private readonly requestUsage: RequestUsage,
     /** aborted when the resolver's time is up; data-source calls give up then */
     private readonly signal?: AbortSignal,
   ) {}
@@ -48,7 +51,10 @@ export class ResolverRun {
       stash: this.stash,
       ...step,
     };
-    const evaluation = evaluateHandler(bundle, handler, ctx, { authType: this.authType });
+    const evaluation = evaluateHandler(bundle, handler, ctx, {
+      authType: this.authType,
+      requestUsage: this.requestUsage,
+    });
     this.errors.push(...evaluation.appendedErrors);
     this.logs.push(...evaluation.logs);
     return evaluation.outcome;
@@ -59,12 +65,16 @@ export class ResolverRun {
    * request the data source cannot read at all (`MappingTemplate`) fails the
    * field there, before any response handler, as AppSync reports it.
    */
-  async callDataSource(name: string, request: unknown): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
+  async callDataSource(
+    name: string,
+    request: unknown,
+    caller: DataSourceCaller,
+  ): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
     const dataSource = this.dataSources.get(name) ?? (name === NONE_DATA_SOURCE ? noneDataSource : undefined);
     if (!dataSource) {
       throw new MissingDataSourceError(name, request);
     }
-    const outcome = await dataSource.invoke(request, { signal: this.signal });
+    const outcome = await dataSource.invoke(request, { signal: this.signal, caller });
     return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE
       ? { ...outcome, rejected: { message: outcome.error.message, errorType: REQUEST_REJECTED_ERROR_TYPE } }
       : outcome;

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { CodeBundle, DataSource, DataSourceOutcome, FieldInvocation } from '../types.ts';
+import type { CodeBundle, DataSource, DataSourceCallOptions, DataSourceOutcome, FieldInvocation } from '../types.ts';
 
 // A small real data source and handy bundles for the engine's tests.
 
@@ -9,14 +9,17 @@ import type { CodeBundle, DataSource, DataSourceOutcome, FieldInvocation } from 
  */
 export class RecordingDataSource implements DataSource {
   readonly requests: unknown[] = [];
+  /** who sent each request: the unit resolver or the pipeline function */
+  readonly callers: (string | undefined)[] = [];
 
   constructor(
     readonly name: string,
     private readonly answer: (request: unknown) => DataSourceOutcome = (request) => ({ result: request }),
   ) {}
 
-  async invoke(request: unknown): Promise<DataSourceOutcome> {
+  async invoke(request: unknown, { caller }: DataSourceCallOptions = {}): Promise<DataSourceOutcome> {
     this.requests.push(request);
+    this.callers.push(caller);
     await nextTurn();
     return this.answer(request);
   }
@@ -26,7 +29,7 @@ export class RecordingDataSource implements DataSource {
 export function handlers(name: string, request: string, response: string): CodeBundle {
   return {
     fileName: `build/appsync/${name}.js`,
-    code: `import { util, runtime } from '@aws-appsync/utils';
+    code: `import { util, runtime, extensions } from '@aws-appsync/utils';
 export function request(ctx) {
 ${request}
 }

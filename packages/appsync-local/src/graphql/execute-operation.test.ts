@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { FieldInvocation, FieldOutcome, ResolverDefinition } from '../types.ts';
+import type { FieldInvocation, FieldOutcome, RequestUsage, ResolverDefinition } from '../types.ts';
 import { buildExecutableSchema } from './build-schema.ts';
 import { executeOperation, type OperationContext } from './execute-operation.ts';
 
@@ -59,20 +59,26 @@ function run(
   options: { variables?: Record<string, unknown>; context?: Partial<OperationContext> } = {},
 ) {
   const invocations: FieldInvocation[] = [];
+  const usages: RequestUsage[] = [];
   const context: OperationContext = {
     schema,
     caller: { authMode: 'API_KEY', identity: null },
     headers: { 'x-api-key': 'key', 'x-custom': 'yes' },
     resolvers: Object.keys(handlers).map((name) => unit(...(name.split('.') as [string, string]))),
-    resolveWiredField: async (definition, invocation) => {
+    resolveWiredField: async (definition, invocation, request) => {
       invocations.push(invocation);
+      usages.push(request.usage);
       return handlers[`${definition.typeName}.${definition.fieldName}`](invocation);
     },
     authorizeField: () => true,
     limits: { queryDepthLimit: 10, resolverCountLimit: 100, introspection: true },
     ...options.context,
   };
-  return executeOperation({ query, variables: options.variables }, context).then((body) => ({ body, invocations }));
+  return executeOperation({ query, variables: options.variables }, context).then((body) => ({
+    body,
+    invocations,
+    usages,
+  }));
 }
 
 const returns =
@@ -175,6 +181,56 @@ describe('the invocation a resolver receives', () => {
     expect(invocations[0].info.selectionSetGraphQL).toBe('{\n  items {\n    id\n    ...titled\n  }\n  nextToken\n}');
   });
 
+  // resolver-context-reference-js, Info: selectionSetGraphQL is the selection set as GraphQL, "fragments
+  // aren't merged into the selection set, inline fragments are preserved". The page's example starts the
+  // string with the resolved field itself (`getPost(id: $postId) { … }`), while AppSync's recorded
+  // responses give the field's own selection set only (serverless-appsync-simulator#49, "works correctly
+  // in AppSync proper": "{\n  variableA\n  variableB\n}"). We follow the recorded responses.
+  it('prints nested, aliased and fragment selections as written, without the field itself', async () => {
+    const { invocations } = await run(
+      `query {
+        getPost(id: "p1") {
+          id
+          secondTitle: title
+          author { id name }
+          ... on Post { inlineFrag: comments { id } }
+          ...postFrag
+        }
+      }
+      fragment postFrag on Post { postFrag: comments { text } }`,
+      { 'Query.getPost': returns(POST) },
+    );
+    expect(invocations[0].info.selectionSetGraphQL).toBe(
+      [
+        '{',
+        '  id',
+        '  secondTitle: title',
+        '  author {',
+        '    id',
+        '    name',
+        '  }',
+        '  ... on Post {',
+        '    inlineFrag: comments {',
+        '      id',
+        '    }',
+        '  }',
+        '  ...postFrag',
+        '}',
+      ].join('\n'),
+    );
+    expect(invocations[0].info.selectionSetList).toEqual([
+      'id',
+      'secondTitle',
+      'author',
+      'author/id',
+      'author/name',
+      'inlineFrag',
+      'inlineFrag/id',
+      'postFrag',
+      'postFrag/text',
+    ]);
+  });
+
   // "selectionSetList exposes only fields that belong to the current type",
   // https://github.com/aws/aws-appsync-community/issues/358
   it('leaves out fields selected on the member types of a union', async () => {
@@ -182,6 +238,18 @@ describe('the invocation a resolver receives', () => {
       'Query.search': returns([]),
     });
     expect(invocations[0].info.selectionSetList).toEqual(['__typename']);
+  });
+
+  // extensions-js counts invalidateSubscriptions() calls "in a single request": every resolver of a
+  // request shares one tally, and the next request starts a new one.
+  it('shares one per-request usage between the resolvers of a request, and a new one per request', async () => {
+    const handlers = { 'Query.getPost': returns(POST), 'Post.author': returns(POST.author) };
+    const first = await run('{ a: getPost(id: "p1") { author { id } } b: getPost(id: "p2") { id } }', handlers);
+    const second = await run('{ getPost(id: "p1") { id } }', handlers);
+    expect(first.usages).toHaveLength(3);
+    expect(new Set(first.usages).size).toBe(1);
+    expect(first.usages[0].subscriptionInvalidations).toBeInstanceOf(Set);
+    expect(second.usages[0]).not.toBe(first.usages[0]);
   });
 
   it('gives a leaf field an empty selection set', async () => {
@@ -283,6 +351,53 @@ describe('errors a resolver reports', () => {
     expect(body.data).toEqual({ getPost: null });
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\.ts/);
     expect(body.errors![0]).toMatchObject({ path: ['getPost'], errorType: 'InternalFailure' });
+  });
+});
+
+// A value whose shape does not fit the field's type, worded as AppSync reports it:
+// "Can't resolve value (/syncCountries/items[0]/spots) : type mismatch error, expected type LIST"
+// (aws-amplify/amplify-studio#81, aws-amplify/amplify-flutter#496). Only LIST is on record; the
+// OBJECT wording for the converse is our reading of the same check (see value-shape.ts).
+describe('a value of the wrong shape for its field (recorded AppSync responses)', () => {
+  const mismatch = (path: (string | number)[], text: string, expected: string) => ({
+    path,
+    locations: null,
+    message: `Can't resolve value (${text}) : type mismatch error, expected type ${expected}`,
+  });
+
+  it('a list field given an object, by a resolver: expected type LIST, the field null', async () => {
+    const { body } = await run('{ search { __typename } }', { 'Query.search': returns({ id: 'p1' }) });
+    expect(body).toEqual({ data: { search: null }, errors: [mismatch(['search'], '/search', 'LIST')] });
+  });
+
+  it('a list field given a string or an object below a resolver: expected type LIST', async () => {
+    const { body } = await run('{ getPost(id: "p1") { id comments { id } } }', {
+      'Query.getPost': returns({ ...POST, comments: 'c1,c2' }),
+    });
+    expect(body).toEqual({
+      data: { getPost: { id: 'p1', comments: null } },
+      errors: [mismatch(['getPost', 'comments'], '/getPost/comments', 'LIST')],
+    });
+  });
+
+  it('an object field given a list: expected type OBJECT, the field null', async () => {
+    const { body } = await run('{ getPost(id: "p1") { id author { name } } }', {
+      'Query.getPost': returns({ ...POST, author: [POST.author] }),
+    });
+    expect(body).toEqual({
+      data: { getPost: { id: 'p1', author: null } },
+      errors: [mismatch(['getPost', 'author'], '/getPost/author', 'OBJECT')],
+    });
+  });
+
+  it('a list item of the wrong shape is named by its index, and a non-null list passes its null up', async () => {
+    const { body } = await run('{ listPosts { items { id } } }', {
+      'Query.listPosts': returns({ items: [POST, [POST]] }),
+    });
+    expect(body).toEqual({
+      data: null,
+      errors: [mismatch(['listPosts', 'items', 1], '/listPosts/items[1]', 'OBJECT')],
+    });
   });
 });
 

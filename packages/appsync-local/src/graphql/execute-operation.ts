@@ -1,6 +1,6 @@
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { resolverName } from '../../../../model/api-wiring.ts';
-import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
+import { newRequestUsage, type FieldAuthorizer, type ResolverDefinition } from '../types.ts';
 import { requestErrorEntry, type AppSyncErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
 import { executionErrorEntry } from './execution-errors.ts';
 import { RESOLVER_LIMIT_ERROR, type FieldLimits } from './field-limits.ts';
@@ -120,6 +120,7 @@ export async function executeOperation(
   const scope: ExecutionScope = {
     caller: context.caller,
     headers: context.headers,
+    usage: newRequestUsage(),
     resolvers,
     resolveWiredField: context.resolveWiredField,
     authorizeField: context.authorizeField,

@@ -1,6 +1,7 @@
 import { getNamedType, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import type { AppSyncErrorEntry } from './appsync-response.ts';
 import { ScalarSerializationError } from './scalars/scalar-behaviour.ts';
+import { ValueShapeError } from './value-shape.ts';
 
 // Errors graphql-js raises while completing values, worded as AppSync
 // (graphql-java) words them, e.g.
@@ -28,8 +29,17 @@ function nonNullMessage(schema: GraphQLSchema, error: GraphQLError): string | un
   )})`;
 }
 
+/** Where the error is: the field's path, and for a list item of the wrong shape, the item's indices. */
+function errorPath(error: GraphQLError): readonly (string | number)[] | null {
+  const original = error.originalError;
+  return original instanceof ValueShapeError ? [...(error.path ?? []), ...original.itemPath] : (error.path ?? null);
+}
+
 function appSyncMessage(schema: GraphQLSchema, error: GraphQLError): string {
   const original = error.originalError;
+  if (original instanceof ValueShapeError) {
+    return `Can't resolve value (${pathText(errorPath(error) ?? [])}) : ${original.message}`;
+  }
   if (original instanceof ScalarSerializationError) {
     return `Can't serialize value (${pathText(error.path ?? [])}) : ${original.message}`;
   }
@@ -45,5 +55,5 @@ function appSyncMessage(schema: GraphQLSchema, error: GraphQLError): string {
 }
 
 export function executionErrorEntry(schema: GraphQLSchema, error: GraphQLError): AppSyncErrorEntry {
-  return { path: error.path ?? null, locations: null, message: appSyncMessage(schema, error) };
+  return { path: errorPath(error), locations: null, message: appSyncMessage(schema, error) };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AuthenticatedCaller, FieldInvocation } from '../types.ts';
+import type { AuthenticatedCaller, FieldInvocation, RequestUsage } from '../types.ts';
 import { selectionSetGraphQL, selectionSetList } from './selection-set-info.ts';
 
 // What a resolver sees of one field: `ctx.arguments`, `ctx.source`,
@@ -11,6 +11,11 @@ export interface RequestView {
   caller: AuthenticatedCaller;
   /** lower-case names, without `cookie` */
   headers: Record<string, string>;
+}
+
+/** The request as the resolver engine sees it: the caller and headers, and its per-request allowances. */
+export interface EngineRequest extends RequestView {
+  usage: RequestUsage;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,8 +3,9 @@ import { resolverName } from '../../../../model/api-wiring.ts';
 import type { FieldAuthorizer, FieldInvocation, FieldOutcome, ResolverDefinition, ResolverError } from '../types.ts';
 import { fieldErrorEntry, locationsOf, type AppSyncErrorEntry } from './appsync-response.ts';
 import { depthLimitError, fieldDepth, RESOLVER_LIMIT_ERROR, type FieldLimits } from './field-limits.ts';
-import { fieldInvocation, type RequestView } from './field-invocation.ts';
+import { fieldInvocation, type EngineRequest } from './field-invocation.ts';
 import { filterBySelection } from './filter-by-selection.ts';
+import { requireShape } from './value-shape.ts';
 
 // How each field of an operation is resolved, as AppSync does it: the depth
 // limit and the field's authorization first; then the field's resolver if it
@@ -16,11 +17,11 @@ import { filterBySelection } from './filter-by-selection.ts';
 export type WiredFieldResolver = (
   definition: ResolverDefinition,
   invocation: FieldInvocation,
-  request: RequestView,
+  request: EngineRequest,
 ) => Promise<FieldOutcome>;
 
 /** Everything one request's execution shares; graphql-js passes it to every field as its context. */
-export interface ExecutionScope extends RequestView {
+export interface ExecutionScope extends EngineRequest {
   /** by `Type.field` */
   resolvers: ReadonlyMap<string, ResolverDefinition>;
   resolveWiredField: WiredFieldResolver;
@@ -101,6 +102,7 @@ async function runResolver(
   if (outcome.errors.length > 0 && (outcome.data === null || outcome.data === undefined)) {
     throw new ReportedFieldError(outcome.errors[0].message);
   }
+  requireShape(outcome.data, info.returnType);
   return outcome.data;
 }
 
@@ -117,7 +119,9 @@ export const appSyncFieldResolver: GraphQLFieldResolver<unknown, ExecutionScope>
   }
   const definition = scope.resolvers.get(resolverName({ typeName: info.parentType.name, fieldName: info.fieldName }));
   if (!definition) {
-    return propertyOf(source, info.fieldName);
+    const value = propertyOf(source, info.fieldName);
+    requireShape(value, info.returnType);
+    return value;
   }
   scope.resolverInvocations += 1;
   if (scope.resolverInvocations > scope.limits.resolverCountLimit) {

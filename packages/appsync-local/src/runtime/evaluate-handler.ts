@@ -22,7 +22,7 @@ import { EarlyReturnSignal, ResolverErrorSignal } from './signals.ts';
 // https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html#globals
 
 /** What an evaluation needs besides the code and `ctx`. */
-export type EvaluationSettings = Pick<EvaluationScope, 'authType'>;
+export type EvaluationSettings = Pick<EvaluationScope, 'authType' | 'requestUsage'>;
 
 const UTILS_MODULE = '@aws-appsync/utils';
 
@@ -128,6 +128,7 @@ export function evaluateHandler(
   }
   const scope: EvaluationScope = {
     authType: settings.authType,
+    requestUsage: settings.requestUsage,
     appendError: (error) => appendedErrors.push(toPlainData(error) as ResolverError),
     log: (line) => logs.push(line),
   };

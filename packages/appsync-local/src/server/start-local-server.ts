@@ -110,6 +110,7 @@ function routes(options: LocalServerOptions): Handler {
       invocation,
       options.dataSources,
       AUTH_TYPE_NAMES[request.caller.authMode],
+      request.usage,
       AbortSignal.timeout(timeoutMs),
     );
     if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {

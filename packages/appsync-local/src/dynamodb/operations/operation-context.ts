@@ -24,6 +24,8 @@ export interface OperationContext {
   /** the data source's table; batch and transaction requests name their tables themselves */
   tableName: string;
   dataSourceName: string;
+  /** the resolver or function the request came from (see DataSourceCaller) */
+  caller?: string;
   tokens: PaginationTokens;
   /** asks DynamoDB for consumed capacity only when someone listens */
   returnConsumedCapacity?: ReturnConsumedCapacity;

@@ -18,6 +18,12 @@ const postsOf = (owner: string) => ({
   index: 'owner-index',
 });
 
+/** AppSync's answer to a nextToken it cannot take. */
+const INVALID_TOKEN_ERROR = {
+  type: 'DynamoDB:UserIllegalArgumentException',
+  message: 'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
+};
+
 beforeAll(async () => {
   tableName = await createTestTable(client, postsTable);
   const posts = Array.from({ length: 7 }, (_, index) => ({
@@ -115,11 +121,7 @@ describe('Query', () => {
     const outcome = await dataSource().invoke({ ...postsOf('owner-1'), limit: 2, nextToken: tampered });
     expect(outcome).toEqual({
       result: null,
-      error: {
-        type: 'DynamoDB:UserIllegalArgumentException',
-        message:
-          'com.amazonaws.deepdish.common.pagination.InvalidPaginationTokenException: Invalid pagination token given.',
-      },
+      error: INVALID_TOKEN_ERROR,
     });
   });
 
@@ -140,6 +142,35 @@ describe('Query', () => {
     for (const outcome of [foreignDataSource, asScan, onTable]) {
       expect(outcome.error?.type).toBe('DynamoDB:UserIllegalArgumentException');
     }
+  });
+
+  // js-aws-appsync-resolver-reference-dynamodb-query: "these pagination tokens cannot be used across
+  // different functions or resolvers". A token sent by another resolver or function gets the same
+  // error as a tampered one. The page binds a token to its issuer only: our reading is that its own
+  // resolver may send it back with another filter or limit, which DynamoDB takes as a start key.
+  it('rejects a token issued to another resolver or pipeline function, as with any invalid token', async () => {
+    const page = { ...postsOf('owner-1'), limit: 2 };
+    const token = ((await dataSource().invoke(page, { caller: 'Query.listPosts' })).result as { nextToken: string }).nextToken;
+    for (const caller of ['Query.searchPosts', 'function:listPage', undefined]) {
+      const outcome = await dataSource().invoke({ ...page, nextToken: token }, { caller });
+      expect(outcome).toEqual({
+        result: null,
+        error: INVALID_TOKEN_ERROR,
+      });
+    }
+    const published = {
+      ...page,
+      limit: 3,
+      filter: {
+        expression: '#status = :published',
+        expressionNames: { '#status': 'status' },
+        expressionValues: { ':published': { S: 'PUBLISHED' } },
+      },
+      nextToken: token,
+    };
+    const sameResolver = await dataSource().invoke(published, { caller: 'Query.listPosts' });
+    expect(sameResolver.error).toBeUndefined();
+    expect((sameResolver.result as { scannedCount: number }).scannedCount).toBe(3);
   });
 
   it('reports items read and returned for each page', async () => {

@@ -8,9 +8,20 @@ import type { OperationContext } from './operation-context.ts';
 // the filter), from
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-query.html
 
-/** A token is only good for the data source, table, operation and index that issued it. */
+/**
+ * A token is only good for the resolver or function, data source, table,
+ * operation and index that issued it ("these pagination tokens cannot be used
+ * across different functions or resolvers"). The filter, limit and sort order
+ * are not part of it: the docs bind a token to its issuer only, and DynamoDB
+ * itself takes any ExclusiveStartKey of the same table or index.
+ */
 export function pageScope(context: OperationContext, ...parts: (string | number | undefined)[]): string {
-  return JSON.stringify([context.dataSourceName, context.tableName, ...parts.map((part) => part ?? null)]);
+  return JSON.stringify([
+    context.caller ?? null,
+    context.dataSourceName,
+    context.tableName,
+    ...parts.map((part) => part ?? null),
+  ]);
 }
 
 /** ExclusiveStartKey from `nextToken`; throws InvalidPaginationTokenError. */

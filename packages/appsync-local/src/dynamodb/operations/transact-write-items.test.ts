@@ -65,6 +65,9 @@ describe('TransactWriteItems', () => {
     expect((await stored(authors, { authorId: { S: 'a1' } }))?.authorName).toEqual({ S: 'Renamed' });
   });
 
+  // js-aws-appsync-resolver-reference-dynamodb-transact-write-items: a failed condition's reason is
+  // type ConditionCheckFailed (DynamoDB's code is ConditionalCheckFailed); the message is DynamoDB's,
+  // which the page does not reword; an item that did not fail reads { type: 'None', message: 'None' }.
   it('writes nothing when a condition fails, and gives a reason per item with the stored item', async () => {
     const outcome = await dataSource().invoke(docsExample('Some other title'));
     expect(outcome).toEqual({
@@ -73,7 +76,7 @@ describe('TransactWriteItems', () => {
         cancellationReasons: [
           {
             item: { id: 'p1', title: 'Actual old title' },
-            type: 'ConditionalCheckFailed',
+            type: 'ConditionCheckFailed',
             message: 'The conditional request failed',
           },
           { type: 'None', message: 'None' },
@@ -92,7 +95,7 @@ describe('TransactWriteItems', () => {
       docsExample('Some other title', { returnValuesOnConditionCheckFailure: false }),
     );
     expect((outcome.result as { cancellationReasons: unknown[] }).cancellationReasons[0]).toEqual({
-      type: 'ConditionalCheckFailed',
+      type: 'ConditionCheckFailed',
       message: 'The conditional request failed',
     });
   });
@@ -135,7 +138,7 @@ describe('TransactWriteItems', () => {
     expect(outcome.error?.type).toBe('DynamoDB:TransactionCanceledException');
     expect((outcome.result as { cancellationReasons: unknown[] }).cancellationReasons).toEqual([
       { type: 'None', message: 'None' },
-      { type: 'ConditionalCheckFailed', message: expect.stringMatching(/^The conditional request failed/) },
+      { type: 'ConditionCheckFailed', message: expect.stringMatching(/^The conditional request failed/) },
     ]);
     expect(await stored(posts, { id: { S: 'p1' } })).toBeDefined();
   });

@@ -6,11 +6,14 @@ import { dynamoDBFailure } from '../data-source-errors.ts';
 // A failed transaction as AppSync reports it: `ctx.error` set, and
 // `cancellationReasons` in `ctx.result`, one per request item, in order. An
 // item that did not cause the cancellation reads `{ type: 'None', message:
-// 'None' }`; a failed condition reads DynamoDB's reason code
-// (`ConditionalCheckFailed`, "The conditional request failed") with the item
-// as stored when it was asked for. The docs' example writes the type as
-// `ConditionCheckFailed`; DynamoDB's code is passed through here.
+// 'None' }`. A failed condition reads `type: 'ConditionCheckFailed'`, as the
+// transaction pages word it, where DynamoDB's own code is
+// `ConditionalCheckFailed`; its message stays DynamoDB's ("The conditional
+// request failed"), which the pages do not reword. The item as stored comes
+// with it when it was asked for. Other codes (TransactionConflict,
+// ValidationError, …) pass through.
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-transact-write-items.html
+// https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-transact-get-items.html
 
 export interface CancellationReason {
   type: string;
@@ -18,9 +21,12 @@ export interface CancellationReason {
   item?: Record<string, unknown>;
 }
 
+/** DynamoDB's reason codes that AppSync names otherwise. */
+const APPSYNC_REASON_TYPES: Record<string, string> = { ConditionalCheckFailed: 'ConditionCheckFailed' };
+
 function cancellationReasons(error: TransactionCanceledException): CancellationReason[] {
   return (error.CancellationReasons ?? []).map((reason) => ({
-    type: reason.Code ?? 'None',
+    type: (reason.Code && APPSYNC_REASON_TYPES[reason.Code]) ?? reason.Code ?? 'None',
     message: reason.Message ?? 'None',
     ...(reason.Item ? { item: fromAttributeMap(reason.Item) } : {}),
   }));
