@@ -13,6 +13,8 @@ import { EventsApiStack, type EventsApiStackProps } from './events-api-stack.ts'
 export interface InfraTestBed {
   /** absolute directory holding resolvers/*.js and functions/*.js */
   readonly bundleDir: string;
+  /** a new App with cdk.json's context, synthesizing into a directory of its own */
+  app(): App;
   /** a new, environment-agnostic Stack in a new App */
   stack(): Stack;
   /** synthesizes an EventsApiStack (dev, bundles from this test bed unless overridden) */
@@ -41,6 +43,7 @@ export async function createInfraTestBed(): Promise<InfraTestBed> {
   const app = (): App => new App({ context: cdkJsonContext(), outdir: mkdtempSync(join(root, 'cdk.out-')) });
   return {
     bundleDir,
+    app,
     stack: () => new Stack(app(), 'TestStack'),
     synthStack(props = {}) {
       const stackApp = app();
