@@ -182,18 +182,20 @@ describe('EventsApi permissions', () => {
     ]);
   });
 
-  it("writes logs through AWS's managed AppSync logging policy, with no policy of its own", () => {
-    const logsRoles = Object.keys(
-      dev.findResources('AWS::IAM::Role', {
-        Properties: {
-          ManagedPolicyArns: [
-            { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('AWSAppSyncPushToCloudWatchLogs$')])] },
-          ],
-        },
-      }),
-    );
-    expect(logsRoles).toHaveLength(1);
-    expect(policiesOfRole(dev, logsRoles[0])).toEqual([]);
+  it("lets AppSync write logs only to the API's own log group, with no AWS-managed policy", () => {
+    const api = Object.values(dev.findResources('AWS::AppSync::GraphQLApi'))[0];
+    const [logsRoleId] = api.Properties.LogConfig.CloudWatchLogsRoleArn['Fn::GetAtt'];
+    const role = dev.toJSON().Resources[logsRoleId];
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Principal: { Service: 'appsync.amazonaws.com' } }),
+    ]);
+    const [policy] = policiesOfRole(dev, logsRoleId);
+    const [statement] = policy.Properties.PolicyDocument.Statement;
+    expect(statement.Action).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    const logGroup = JSON.stringify(statement.Resource);
+    expect(logGroup).toContain(':log-group:/aws/appsync/apis/');
+    expect(logGroup).toContain('ApiId');
   });
 });
 

@@ -45,6 +45,24 @@ describe('GraphqlCdn', () => {
     });
   });
 
+  it('writes access logs to a private, encrypted, TLS-only bucket that forgets them after 90 days', () => {
+    const template = synthCdn().template;
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Logging: { Bucket: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CdnAccessLogs'), 'RegionalDomainName'] }, Prefix: 'cloudfront/' },
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90, Status: 'Enabled' })] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
   it('lets POST and OPTIONS through, caches nothing and forwards every viewer header but Host', () => {
     const template = synthCdn().template;
     template.hasResourceProperties('AWS::CloudFront::Distribution', {

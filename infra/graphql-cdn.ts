@@ -1,4 +1,14 @@
-import { Aws, Duration, Fn, Stack, aws_cloudfront as cloudfront, aws_cloudfront_origins as origins } from 'aws-cdk-lib';
+import {
+  Aws,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  Validations,
+  aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { assertValidOrigins } from '../model/allowed-origins.ts';
 
@@ -25,6 +35,11 @@ export interface GraphqlCdnProps {
    * @default 'Events API GraphQL endpoint'
    */
   readonly comment?: string;
+  /**
+   * How long the distribution's access logs are kept.
+   * @default Duration.days(90)
+   */
+  readonly accessLogRetention?: Duration;
 }
 
 /** The request headers AppSync clients send: API key, Cognito token, SigV4 (Amplify's clients). */
@@ -45,6 +60,8 @@ const CORS_ALLOWED_HEADERS = [
  */
 export class GraphqlCdn extends Construct {
   readonly distribution: cloudfront.Distribution;
+  /** CloudFront's standard access logs, under `cloudfront/` */
+  readonly accessLogBucket: s3.Bucket;
   readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
   /** `https://<distribution domain>/graphql` */
   readonly graphqlUrl: string;
@@ -73,6 +90,24 @@ export class GraphqlCdn extends Construct {
       },
     });
 
+    // Standard logging writes with ACLs, so the bucket keeps them enabled
+    // (BucketOwnerPreferred). Retained in every stage: a bucket that still
+    // holds logs cannot be deleted with the stack, and the lifecycle rule
+    // empties it anyway.
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: props.accessLogRetention ?? Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: "This bucket holds the distribution's access logs; logging access to it would need yet another bucket.",
+    });
+
     const appSyncHost = Fn.select(2, Fn.split('/', props.graphqlUrl));
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: props.comment ?? 'Events API GraphQL endpoint',
@@ -91,7 +126,30 @@ export class GraphqlCdn extends Construct {
         // A redirect would turn a POST into a GET; refuse plain HTTP outright.
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       },
+      enableLogging: true,
+      logBucket: this.accessLogBucket,
+      logFilePrefix: 'cloudfront/',
     });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The endpoint uses the default *.cloudfront.net certificate (no custom domain), for which "CloudFront ' +
+          'automatically sets the security policy to TLSv1 regardless of the value" of MinimumProtocolVersion: ' +
+          'https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html. ' +
+          'Towards AppSync it speaks TLSv1.2 only.',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'A public events API: no country is to be refused.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          "Every request through CloudFront reaches AppSync, whose regional AWS WAF web ACL (ApiWebAcl) filters it; a " +
+          'CloudFront-scoped web ACL would have to live in us-east-1, outside this region-agnostic stack.',
+      },
+    );
     this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
   }
 }

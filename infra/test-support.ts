@@ -16,6 +16,8 @@ import { EventsApiStack, type EventsApiStackProps } from './events-api-stack.ts'
 export interface InfraTestBed {
   /** absolute directory holding resolvers/*.js and functions/*.js */
   readonly bundleDir: string;
+  /** a new App with cdk.json's context, synthesizing into a directory of its own */
+  app(): App;
   /** a new, environment-agnostic Stack in a new App */
   stack(): Stack;
   /**
@@ -52,6 +54,7 @@ export async function createInfraTestBed(): Promise<InfraTestBed> {
     });
   return {
     bundleDir,
+    app,
     stack: () => new Stack(app(), 'TestStack'),
     synthStack(props = {}, { cloudFormationValidation } = {}) {
       const stackApp = app(cloudFormationValidation);
