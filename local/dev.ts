@@ -1,8 +1,11 @@
+import { eventsTable } from '../model/events-table.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { loadConfig, type LocalConfig } from './config.ts';
 import { createDynamoDBClient } from './dynamodb/client.ts';
-import { startDynamoDBLocal } from './dynamodb/dynamodb-local.ts';
+import { ensureTable } from './dynamodb/ensure-table.ts';
+import { superviseDynamoDBLocal } from './dynamodb/supervised-dynamodb-local.ts';
 import { startEventsApi } from './events-api.ts';
+import { collapseRepeats } from './server/repeated-lines.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
@@ -13,7 +16,13 @@ async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; 
   if (config.dynamodbEndpoint) {
     return { endpoint: config.dynamodbEndpoint, stop: async () => {} };
   }
-  return startDynamoDBLocal({ inMemory: config.inMemory, dataDir: config.dataDir });
+  return superviseDynamoDBLocal({
+    inMemory: config.inMemory,
+    dataDir: config.dataDir,
+    log: (line) => console.error(line),
+    // in memory, a restarted DynamoDB Local has no table
+    onRestarted: (endpoint) => ensureTable(createDynamoDBClient({ endpoint }), eventsTable, config.tableName),
+  });
 }
 
 function printBanner(config: LocalConfig, url: string, databaseEndpoint: string | undefined) {
@@ -50,7 +59,8 @@ function stopper(stops: Stop[]) {
 }
 
 async function main() {
-  const stops: Stop[] = [];
+  const resolverLines = collapseRepeats((line) => console.log(line));
+  const stops: Stop[] = [async () => resolverLines.flush()];
   let config: LocalConfig | undefined;
   const stopAll = stopper(stops);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -87,7 +97,7 @@ async function main() {
       resolverTimeoutMs: config.resolverTimeoutMs,
       onResolverLogs: (resolver, lines) => {
         for (const line of lines) {
-          console.log(`[${resolver}] ${line}`);
+          resolverLines.log(`[${resolver}] ${line}`);
         }
       },
     });
