@@ -1,8 +1,9 @@
 import { eventsTable } from '../model/events-table.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
-import { loadConfig, type LocalConfig } from './config.ts';
+import { ConfigError, loadConfig, type LocalConfig } from './config.ts';
 import { createDynamoDBClient } from './dynamodb/client.ts';
 import { ensureTable } from './dynamodb/ensure-table.ts';
+import { endpointProblem } from './dynamodb/probe-endpoint.ts';
 import { superviseDynamoDBLocal } from './dynamodb/supervised-dynamodb-local.ts';
 import { startEventsApi } from './events-api.ts';
 import { collapseRepeats } from './server/repeated-lines.ts';
@@ -12,8 +13,18 @@ import { collapseRepeats } from './server/repeated-lines.ts';
 
 type Stop = () => Promise<void>;
 
+/** DynamoDB Local gets 5 s to stop gracefully; nothing else should take long. */
+const STOP_DEADLINE_MS = 10_000;
+
 async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; stop: Stop }> {
   if (config.dynamodbEndpoint) {
+    const problem = await endpointProblem(createDynamoDBClient({ endpoint: config.dynamodbEndpoint }));
+    if (problem) {
+      throw new ConfigError(
+        `DYNAMODB_ENDPOINT is ${config.dynamodbEndpoint}, but ${problem}: start DynamoDB there, ` +
+          'or unset DYNAMODB_ENDPOINT to let npm run dev start DynamoDB Local',
+      );
+    }
     return { endpoint: config.dynamodbEndpoint, stop: async () => {} };
   }
   return superviseDynamoDBLocal({
@@ -64,7 +75,11 @@ async function main() {
   let config: LocalConfig | undefined;
   const stopAll = stopper(stops);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a once-listener is gone while it runs, and kill-with-parent.ts, seeing itself
+    // alone, would end the process before the esbuild watch is disposed (its service then lives on)
+    process.on(signal, () => {
+      // whatever hangs while stopping, the process ends; its children end with it
+      setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
       void stopAll().then(() => process.exit(0));
     });
   }
