@@ -50,6 +50,8 @@ describe('loadConfig', () => {
     [{ STAGE: 'staging' }, 'STAGE must be "dev" or "prod"'],
     [{ API_KEY_EXPIRES_AT: 'soon' }, 'API_KEY_EXPIRES_AT must be an ISO 8601 date-time'],
     [{ RESOLVER_TIMEOUT_MS: '2s' }, 'RESOLVER_TIMEOUT_MS must be a whole number of milliseconds'],
+    [{ DYNAMODB_ENDPOINT: 'localhost:8000' }, 'DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000'],
+    [{ DYNAMODB_ENDPOINT: 'http//127.0.0.1' }, 'DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000'],
   ])('refuses %j with a one-line message', (environment, message) => {
     expect(() => loadConfig(environment, NO_DOT_ENV)).toThrow(message);
   });

@@ -60,6 +60,19 @@ function parseMilliseconds(name: string, value: string | undefined, fallback: nu
   return milliseconds;
 }
 
+function parseEndpoint(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new ConfigError(
+      `${name} must be a URL such as http://127.0.0.1:8000, not "${value}" (unset it to start DynamoDB Local)`,
+    );
+  }
+  return value;
+}
+
 function parseBoolean(name: string, value: string | undefined): boolean {
   if (value === undefined || value === '' || value === 'false' || value === '0') {
     return false;
@@ -101,7 +114,7 @@ export function loadConfig(
     port,
     apiKey: env.API_KEY || DEFAULT_API_KEY,
     apiKeyExpiresAt: parseDate('API_KEY_EXPIRES_AT', env.API_KEY_EXPIRES_AT),
-    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    dynamodbEndpoint: parseEndpoint('DYNAMODB_ENDPOINT', env.DYNAMODB_ENDPOINT),
     dataDir: fromProjectRoot(env.DATA_DIR || '.data/dynamodb'),
     inMemory: parseBoolean('DYNAMODB_IN_MEMORY', env.DYNAMODB_IN_MEMORY),
     tableName: env.TABLE_NAME || eventsTable.name,

@@ -1,19 +1,39 @@
+import { eventsTable } from '../model/events-table.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
-import { loadConfig, type LocalConfig } from './config.ts';
+import { ConfigError, loadConfig, type LocalConfig } from './config.ts';
 import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/client.ts';
-import { startDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
+import { ensureTable } from '../packages/appsync-local/src/dynamodb/ensure-table.ts';
+import { endpointProblem } from '../packages/appsync-local/src/dynamodb/probe-endpoint.ts';
+import { superviseDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/supervised-dynamodb-local.ts';
 import { startEventsApi } from './events-api.ts';
+import { collapseRepeats } from '../packages/appsync-local/src/server/repeated-lines.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
 
 type Stop = () => Promise<void>;
 
+/** DynamoDB Local gets 5 s to stop gracefully; nothing else should take long. */
+const STOP_DEADLINE_MS = 10_000;
+
 async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; stop: Stop }> {
   if (config.dynamodbEndpoint) {
+    const problem = await endpointProblem(createDynamoDBClient({ endpoint: config.dynamodbEndpoint }));
+    if (problem) {
+      throw new ConfigError(
+        `DYNAMODB_ENDPOINT is ${config.dynamodbEndpoint}, but ${problem}: start DynamoDB there, ` +
+          'or unset DYNAMODB_ENDPOINT to let npm run dev start DynamoDB Local',
+      );
+    }
     return { endpoint: config.dynamodbEndpoint, stop: async () => {} };
   }
-  return startDynamoDBLocal({ inMemory: config.inMemory, dataDir: config.dataDir });
+  return superviseDynamoDBLocal({
+    inMemory: config.inMemory,
+    dataDir: config.dataDir,
+    log: (line) => console.error(line),
+    // in memory, a restarted DynamoDB Local has no table
+    onRestarted: (endpoint) => ensureTable(createDynamoDBClient({ endpoint }), eventsTable, config.tableName),
+  });
 }
 
 function printBanner(config: LocalConfig, url: string, databaseEndpoint: string | undefined) {
@@ -50,11 +70,16 @@ function stopper(stops: Stop[]) {
 }
 
 async function main() {
-  const stops: Stop[] = [];
+  const resolverLines = collapseRepeats((line) => console.log(line));
+  const stops: Stop[] = [async () => resolverLines.flush()];
   let config: LocalConfig | undefined;
   const stopAll = stopper(stops);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a once-listener is gone while it runs, and kill-with-parent.ts, seeing itself
+    // alone, would end the process before the esbuild watch is disposed (its service then lives on)
+    process.on(signal, () => {
+      // whatever hangs while stopping, the process ends; its children end with it
+      setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
       void stopAll().then(() => process.exit(0));
     });
   }
@@ -87,7 +112,7 @@ async function main() {
       resolverTimeoutMs: config.resolverTimeoutMs,
       onResolverLogs: (resolver, lines) => {
         for (const line of lines) {
-          console.log(`[${resolver}] ${line}`);
+          resolverLines.log(`[${resolver}] ${line}`);
         }
       },
     });

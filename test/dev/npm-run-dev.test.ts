@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
@@ -25,6 +25,12 @@ function banner(label: string): string {
     throw new Error(`npm run dev printed no "${label}" line:\n${output}`);
   }
   return match[1];
+}
+
+/** The commands still running in the process group `npm run dev` started (esbuild's service, java, node…). */
+function processesLeft(groupId: number): string[] {
+  const listing = spawnSync('ps', ['-o', 'comm=', '-g', String(groupId)], { encoding: 'utf8' }).stdout;
+  return listing.split('\n').filter((command) => command.trim() !== '');
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -90,7 +96,26 @@ describe('npm run dev', () => {
     expect(output).not.toContain(secretTitle);
   });
 
-  it('stops the server and DynamoDB Local when npm gets SIGTERM', async () => {
+  it('says when DynamoDB Local dies, restarts it, and health is OK again once it is back', async () => {
+    const java = spawnSync('ps', ['-o', 'pid=,comm=', '-g', String(dev.pid)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .find(([, command]) => command === 'java');
+    expect(java, 'DynamoDB Local runs in the group of npm run dev').toBeDefined();
+    process.kill(Number(java![0]), 'SIGKILL');
+    const api = graphqlClient(banner('GraphQL endpoint'), { 'x-api-key': DEFAULT_API_KEY });
+    const deadline = Date.now() + 45_000;
+    let status = '';
+    while ((status !== 'OK' || !output.includes('DynamoDB Local is back on')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status = (await api.request('{ health { status } }')).data?.health.status;
+    }
+    expect(output).toMatch(new RegExp(`DynamoDB Local \\(pid ${java![0]}\\) exited \\(SIGKILL\\); restarting it`));
+    expect(output).toMatch(/DynamoDB Local is back on/);
+    expect(status).toBe('OK');
+  }, 60_000);
+
+  it('stops the server, DynamoDB Local and every process it started (esbuild too) when npm gets SIGTERM', async () => {
     const endpoint = banner('GraphQL endpoint');
     const database = banner('DynamoDB').replace(/,$/, '');
     expect(await answers(database)).toBe(true);
@@ -98,8 +123,8 @@ describe('npm run dev', () => {
     dev.kill('SIGTERM');
     await exited;
     const deadline = Date.now() + 10_000;
-    while ((await answers(endpoint)) || (await answers(database))) {
-      expect(Date.now()).toBeLessThan(deadline);
+    while ((await answers(endpoint)) || (await answers(database)) || processesLeft(dev.pid!).length > 0) {
+      expect(Date.now(), `still running: ${processesLeft(dev.pid!).join(', ')}`).toBeLessThan(deadline);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }, 20_000);
@@ -122,5 +147,47 @@ describe('npm run dev on a busy port', () => {
     } finally {
       blocker.close();
     }
+  }, 40_000);
+});
+
+describe('npm run dev with DYNAMODB_ENDPOINT it cannot use', () => {
+  let silent: Server;
+  const held = new Set<Socket>();
+  beforeAll(async () => {
+    // accepts connections, never answers
+    silent = createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => {
+    held.forEach((socket) => socket.destroy());
+    silent?.close();
+  });
+
+  const cases: [string, () => string, RegExp][] = [
+    ['a malformed URL', () => 'localhost:8000', /DYNAMODB_ENDPOINT must be a URL such as http:\/\/127\.0\.0\.1:8000/],
+    ['a port nothing listens on', () => 'http://127.0.0.1:9', /DYNAMODB_ENDPOINT is .*nothing accepts connections there/],
+    [
+      'a port that accepts connections and never answers',
+      () => `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+      /DYNAMODB_ENDPOINT is .*it did not answer within 3 s/,
+    ],
+  ];
+  it.each(cases)('exits within seconds on %s, naming the setting and the fix', (_, endpoint, message) => {
+    const started = Date.now();
+    const result = spawnSync('npm', ['run', '--silent', 'dev'], {
+      cwd: fromProjectRoot('.'),
+      env: { ...process.env, PORT: '0', DYNAMODB_ENDPOINT: endpoint(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    const line = result.stderr.trim();
+    expect(line).toMatch(message);
+    expect(line.split('\n')).toHaveLength(1);
+    if (!line.includes('must be a URL')) {
+      expect(line).toContain('unset DYNAMODB_ENDPOINT to let npm run dev start DynamoDB Local');
+    }
+    // tsx itself takes a few seconds to start here
+    expect(Date.now() - started).toBeLessThan(20_000);
   }, 40_000);
 });

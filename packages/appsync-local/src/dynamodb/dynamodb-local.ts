@@ -41,6 +41,8 @@ export interface DynamoDBLocal {
   pid: number;
   /** stops the JVM (SIGTERM, then SIGKILL after 5 s) and waits until it has exited */
   stop(): Promise<void>;
+  /** resolves when the JVM has exited, however it ended, with how (e.g. `SIGKILL`, `code 1`) */
+  exited: Promise<string>;
 }
 
 /** `java` could not be run. */
@@ -170,12 +172,14 @@ async function launch({ java, storageArgs, port, startupTimeoutMs }: Launch): Pr
   const untie = killWithParent(child);
   const output = recordOutput(child);
   let failure: Error | undefined;
+  let how = 'not started';
   const ended = new Promise<void>((resolveEnded) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
       failure = error.code === 'ENOENT' ? new JavaNotFoundError(java) : error;
       resolveEnded();
     });
     child.once('exit', (code, signal) => {
+      how = signal ?? `code ${code}`;
       if (viaSetpriv && code === COMMAND_NOT_FOUND) {
         failure ??= new JavaNotFoundError(java);
       }
@@ -209,6 +213,7 @@ async function launch({ java, storageArgs, port, startupTimeoutMs }: Launch): Pr
         startupMs: Math.round(performance.now() - startedAt),
         pid: child.pid as number,
         stop,
+        exited: ended.then(() => how),
       };
     }
     if (performance.now() > deadline) {

@@ -1,0 +1,52 @@
+import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDynamoDBClient } from './client.ts';
+import { superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './supervised-dynamodb-local.ts';
+
+// A supervised DynamoDB Local of its own, killed the hardest way there is.
+
+const dataDir = mkdtempSync(join(tmpdir(), 'supervised-dynamodb-'));
+const lines: string[] = [];
+let supervised: SupervisedDynamoDBLocal | undefined;
+
+afterAll(async () => {
+  await supervised?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitForLine(pattern: RegExp, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!lines.some((line) => pattern.test(line)) && Date.now() < deadline) {
+    await sleep(50);
+  }
+  return lines.find((line) => pattern.test(line));
+}
+
+describe('superviseDynamoDBLocal', () => {
+  it('says when DynamoDB Local dies, and starts it again on the same endpoint with the same data', async () => {
+    supervised = await superviseDynamoDBLocal({ dataDir, log: (line) => lines.push(line), firstBackoffMs: 100 });
+    const client = createDynamoDBClient({ endpoint: supervised.endpoint });
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'survivor',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const firstPid = supervised.pid();
+    process.kill(firstPid, 'SIGKILL');
+
+    expect(await waitForLine(/exited/, 5_000)).toBe(
+      `DynamoDB Local (pid ${firstPid}) exited (SIGKILL); restarting it on ${supervised.endpoint}, data in ${dataDir}`,
+    );
+    expect(await waitForLine(/is back/, 40_000)).toMatch(`DynamoDB Local is back on ${supervised.endpoint}`);
+    expect(supervised.pid()).not.toBe(firstPid);
+    expect(supervised.restarts()).toBe(1);
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toContain('survivor');
+  }, 60_000);
+});
