@@ -7,7 +7,7 @@ import { readDeployConfig, settingReader } from './deploy-config.ts';
 import { EventsApiStack, eventsApiStackName } from './events-api-stack.ts';
 
 const app = new App();
-const config = readDeployConfig(settingReader((key) => app.node.tryGetContext(key), process.env));
+const config = readDeployConfig(settingReader((key) => app.node.tryGetContext(key)));
 new EventsApiStack(app, eventsApiStackName(config.stage), {
   ...config,
   description: `Events Management GraphQL API on AppSync (${config.stage})`,

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_ALLOWED_ORIGINS, eventsApiStackName } from './events-api-stack.ts';
+import { DEV_ALLOWED_ORIGINS } from '../model/allowed-origins.ts';
+import { eventsApiStackName } from './events-api-stack.ts';
 import { apiKeyExpiryInDays, createInfraTestBed, type InfraTestBed } from './test-support.ts';
 
 let bed: InfraTestBed;
