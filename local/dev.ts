@@ -1,8 +1,10 @@
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
+import { LOCAL_USER_POOL } from './auth/local-user-pool.ts';
 import { loadConfig, type LocalConfig } from './config.ts';
 import { createDynamoDBClient } from './dynamodb/client.ts';
 import { startDynamoDBLocal } from './dynamodb/dynamodb-local.ts';
 import { startEventsApi } from './events-api.ts';
+import { SIGN_IN_PATH } from './server/start-local-server.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
@@ -20,12 +22,14 @@ function printBanner(config: LocalConfig, url: string, databaseEndpoint: string 
   console.log(`
 GraphQL endpoint  ${url}/graphql
 Explorer          ${url}/
+Sign-in (Amplify) ${url}${SIGN_IN_PATH}  user pool ${LOCAL_USER_POOL.userPoolId}, client ${LOCAL_USER_POOL.clientId}
 API key           ${config.apiKey}
 DynamoDB          ${databaseEndpoint}${config.inMemory ? ' (in memory)' : ''}, table ${config.tableName}
 Stage             ${config.stage}
 
 Mutations need a signed-in user: \`npm run token -- --user alice\` prints a token
-for the Authorization header. Ctrl-C stops everything.`);
+for the Authorization header; a browser frontend signs in with Amplify
+(docs/local-runtime.md). Ctrl-C stops everything.`);
 }
 
 /** The one line that tells what to do about a failed start. */

@@ -76,6 +76,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     allowedOrigins: options.allowedOrigins,
     settings: { ...apiSettings(options.stage), ...options.settings },
     explorerApiKey: options.apiKeys[0]?.key,
+    signIn: { pool: LOCAL_USER_POOL, signer: userPoolKeys },
     onResolverLogs: options.onResolverLogs,
   });
   return {
