@@ -1,4 +1,4 @@
-import { aws_cognito as cognito } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ADMIN_GROUP } from '../model/access.ts';
 import type { Stage } from '../model/api-settings.ts';

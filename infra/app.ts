@@ -2,7 +2,7 @@
 // The stack is environment-agnostic (no account or region, no lookups), so
 // synth needs neither AWS credentials nor the network; the region comes from
 // the AWS profile at deploy time.
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { readDeployConfig, settingReader } from './deploy-config.ts';
 import { EventsApiStack, eventsApiStackName } from './events-api-stack.ts';
 

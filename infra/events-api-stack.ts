@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { DEV_ALLOWED_ORIGINS } from '../model/allowed-origins.ts';
 import type { Stage } from '../model/api-settings.ts';

@@ -1,10 +1,8 @@
-import {
-  Expiration,
-  aws_appsync as appsync,
-  type aws_cognito as cognito,
-  type aws_dynamodb as dynamodb,
-  aws_logs as logs,
-} from 'aws-cdk-lib';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Expiration } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { apiSettings, type Stage } from '../model/api-settings.ts';
 import {
