@@ -2,6 +2,7 @@ import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/cli
 import { startDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
 import { startEventsApi, type EventsApiOptions } from '../dev/events-api.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
+import { timeDevStartups } from './dev-startup.ts';
 import { startDirectBaselineServer } from './direct-baseline-server.ts';
 import { itemsReadRow, readRecorder, scanAndFilter } from './items-read.ts';
 import { compareLatency } from './latency-comparison.ts';
@@ -13,6 +14,7 @@ import { seedEvents } from './seed-events.ts';
 //    the API (a Query on the status index) and by scanning with a filter.
 // 2. Latency and throughput of getEvent and listEvents through the local
 //    AppSync runtime, beside graphql-js calling the SDK directly.
+// 3. Time from `npm run dev` to a served API (BENCH_DEV_STARTS starts).
 // Shorter runs while iterating: BENCH_SIZES=10000 BENCH_REQUESTS=1000.
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -25,6 +27,7 @@ const LOAD: RoundsOptions = {
   concurrency: 4,
   warmupRounds: 5,
 };
+const DEV_STARTS = Number(process.env.BENCH_DEV_STARTS ?? 3);
 const API_KEY = 'da2-bench-key';
 const API_HEADERS = { 'x-api-key': API_KEY };
 
@@ -85,6 +88,11 @@ async function main() {
   } finally {
     await dynamodbLocal.stop();
   }
+
+  const startups = await timeDevStartups(DEV_STARTS);
+  const sorted = [...startups].sort((a, b) => a - b);
+  console.log(`\n3. npm run dev, from the command to a served API (in-memory DynamoDB Local), ${DEV_STARTS} starts`);
+  console.table({ ms: { each: startups.join(', '), median: sorted[Math.floor(sorted.length / 2)] } });
 }
 
 await main();

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../model/project-paths.ts';
-import { DEFAULT_API_KEY, loadConfig } from './config.ts';
+import { DEFAULT_API_KEY, LOCAL_VARIABLES, loadConfig } from './config.ts';
 
 const NO_DOT_ENV = join(tmpdir(), 'no-such-dir', '.env');
 
@@ -23,10 +23,24 @@ describe('loadConfig', () => {
       dataDir: fromProjectRoot('.data/dynamodb'),
       inMemory: false,
       tableName: 'events',
-      allowedOrigins: ['http://127.0.0.1:4000', 'http://localhost:4000'],
+      allowedOrigins: [
+        'http://127.0.0.1:4000',
+        'http://localhost:4000',
+        'http://localhost:3000',
+        'http://localhost:5173',
+      ],
       stage: 'dev',
       resolverTimeoutMs: 30_000,
     });
+  });
+
+  it('is documented by .env.example: every variable it reads, in order, with its default', () => {
+    const example = fromProjectRoot('.env.example');
+    const documented = [...readFileSync(example, 'utf8').matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map(
+      (match) => match[1],
+    );
+    expect(documented).toEqual(LOCAL_VARIABLES);
+    expect(loadConfig({}, example)).toEqual(loadConfig({}, NO_DOT_ENV));
   });
 
   it('reads .env, and the environment wins over it', () => {

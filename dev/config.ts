@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { parseAllowedOrigins } from '../model/allowed-origins.ts';
+import { DEV_ALLOWED_ORIGINS, parseAllowedOrigins } from '../model/allowed-origins.ts';
 import { parseStage, type Stage } from '../model/api-settings.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { fromProjectRoot } from '../model/project-paths.ts';
@@ -8,7 +8,24 @@ import { APPSYNC_EXECUTION_TIMEOUT_MS } from '../packages/appsync-local/src/engi
 
 // `npm run dev` is configured by environment variables, read from `.env` too
 // (a variable set in the environment wins over the file). `.env.example`
-// documents each one.
+// documents each one (config.test.ts holds it to LOCAL_VARIABLES and the
+// defaults here). `cdk deploy` reads none of them: see infra/deploy-config.ts.
+
+/** Every variable `npm run dev` reads. */
+export const LOCAL_VARIABLES = [
+  'PORT',
+  'API_KEY',
+  'API_KEY_EXPIRES_AT',
+  'DYNAMODB_ENDPOINT',
+  'DATA_DIR',
+  'DYNAMODB_IN_MEMORY',
+  'RESOLVER_TIMEOUT_MS',
+  'TABLE_NAME',
+  'ALLOWED_ORIGINS',
+  'STAGE',
+] as const;
+
+type LocalVariable = (typeof LOCAL_VARIABLES)[number];
 
 /** The local API key: fixed and documented, so README examples work unchanged. */
 export const DEFAULT_API_KEY = 'da2-local-events-api-key';
@@ -94,21 +111,24 @@ function parseDate(name: string, value: string | undefined): Date | undefined {
   return date;
 }
 
-/** The explorer's own origins, so the explorer works without any setting. */
-function ownOrigins(port: number): string[] {
-  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+/**
+ * The explorer's own origins, and the local front-end dev servers the dev
+ * stack allows too, so either works without any setting.
+ */
+function defaultOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...DEV_ALLOWED_ORIGINS];
 }
 
 function parseOrigins(value: string | undefined, port: number): string[] {
   const origins = parseAllowedOrigins(value ?? '');
-  return origins.length > 0 ? origins : ownOrigins(port);
+  return origins.length > 0 ? origins : defaultOrigins(port);
 }
 
 export function loadConfig(
   environment: Record<string, string | undefined> = process.env,
   dotEnvPath = fromProjectRoot('.env'),
 ): LocalConfig {
-  const env = { ...readDotEnv(dotEnvPath), ...environment };
+  const env: Partial<Record<LocalVariable, string>> = { ...readDotEnv(dotEnvPath), ...environment };
   const port = parsePort(env.PORT);
   return {
     port,
@@ -119,7 +139,7 @@ export function loadConfig(
     inMemory: parseBoolean('DYNAMODB_IN_MEMORY', env.DYNAMODB_IN_MEMORY),
     tableName: env.TABLE_NAME || eventsTable.name,
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, port),
-    stage: parseStage(env.STAGE),
+    stage: parseStage(env.STAGE, 'STAGE'),
     resolverTimeoutMs: parseMilliseconds('RESOLVER_TIMEOUT_MS', env.RESOLVER_TIMEOUT_MS, APPSYNC_EXECUTION_TIMEOUT_MS),
   };
 }

@@ -6,6 +6,8 @@ import { ensureTable } from '../packages/appsync-local/src/dynamodb/ensure-table
 import { endpointProblem } from '../packages/appsync-local/src/dynamodb/probe-endpoint.ts';
 import { superviseDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/supervised-dynamodb-local.ts';
 import { startEventsApi } from './events-api.ts';
+import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
+import { SIGN_IN_PATH } from '../packages/appsync-local/src/server/start-local-server.ts';
 import { collapseRepeats } from '../packages/appsync-local/src/server/repeated-lines.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
@@ -40,12 +42,14 @@ function printBanner(config: LocalConfig, url: string, databaseEndpoint: string 
   console.log(`
 GraphQL endpoint  ${url}/graphql
 Explorer          ${url}/
+Sign-in (Amplify) ${url}${SIGN_IN_PATH}  user pool ${LOCAL_USER_POOL.userPoolId}, client ${LOCAL_USER_POOL.clientId}
 API key           ${config.apiKey}
 DynamoDB          ${databaseEndpoint}${config.inMemory ? ' (in memory)' : ''}, table ${config.tableName}
 Stage             ${config.stage}
 
 Mutations need a signed-in user: \`npm run token -- --user alice\` prints a token
-for the Authorization header. Ctrl-C stops everything.`);
+for the Authorization header; a browser frontend signs in with Amplify
+(docs/local-runtime.md). Ctrl-C stops everything.`);
 }
 
 /** The one line that tells what to do about a failed start. */

@@ -79,6 +79,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     allowedOrigins: options.allowedOrigins,
     settings: { ...apiSettings(options.stage), ...options.settings },
     explorerApiKey: options.apiKeys[0]?.key,
+    signIn: { pool: LOCAL_USER_POOL, signer: userPoolKeys },
     onResolverLogs: options.onResolverLogs,
     resolverTimeoutMs: options.resolverTimeoutMs,
     // health answers DEGRADED within its budget when DynamoDB does not answer at all

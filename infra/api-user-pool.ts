@@ -1,4 +1,5 @@
-import { Validations, aws_cognito as cognito } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { ADMIN_GROUP } from '../model/access.ts';
 import type { Stage } from '../model/api-settings.ts';

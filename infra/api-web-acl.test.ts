@@ -1,4 +1,4 @@
-import { aws_appsync as appsync } from 'aws-cdk-lib';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiWebAcl } from './api-web-acl.ts';

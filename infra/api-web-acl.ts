@@ -1,4 +1,5 @@
-import { aws_wafv2 as wafv2, type aws_appsync as appsync } from 'aws-cdk-lib';
+import type * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 export interface ApiWebAclProps {

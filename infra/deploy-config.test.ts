@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDeployConfig, settingReader } from './deploy-config.ts';
 
-function configFrom(context: Record<string, unknown>, env: Record<string, string> = {}) {
-  return readDeployConfig(settingReader((key) => context[key], env));
+function configFrom(context: Record<string, unknown>) {
+  return readDeployConfig(settingReader((key) => context[key]));
 }
 
 describe('readDeployConfig', () => {
@@ -15,21 +15,33 @@ describe('readDeployConfig', () => {
     });
   });
 
-  it('reads the stage from -c stage, else from STAGE', () => {
-    expect(configFrom({ stage: 'prod' }, { STAGE: 'dev' }).stage).toBe('prod');
-    expect(configFrom({}, { STAGE: 'prod' }).stage).toBe('prod');
+  it('reads the stage from -c stage', () => {
+    expect(configFrom({ stage: 'prod' }).stage).toBe('prod');
+  });
+
+  it('ignores STAGE and ALLOWED_ORIGINS, which configure npm run dev, even when they are exported', () => {
+    const saved = { STAGE: process.env.STAGE, ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS };
+    Object.assign(process.env, { STAGE: 'prod', ALLOWED_ORIGINS: '*' });
+    try {
+      expect(configFrom({})).toMatchObject({ stage: 'dev', allowedOrigins: undefined });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 
   it('refuses an unknown stage', () => {
-    expect(() => configFrom({ stage: 'staging' })).toThrow('STAGE must be "dev" or "prod", not "staging"');
+    expect(() => configFrom({ stage: 'staging' })).toThrow('-c stage must be "dev" or "prod", not "staging"');
   });
 
-  it('reads allowed origins from -c allowedOrigins, else from ALLOWED_ORIGINS', () => {
-    expect(
-      configFrom({ allowedOrigins: 'https://a.example.com, https://b.example.com' }, { ALLOWED_ORIGINS: '*' })
-        .allowedOrigins,
-    ).toEqual(['https://a.example.com', 'https://b.example.com']);
-    expect(configFrom({}, { ALLOWED_ORIGINS: '*' }).allowedOrigins).toEqual(['*']);
+  it('reads allowed origins from -c allowedOrigins', () => {
+    expect(configFrom({ allowedOrigins: 'https://a.example.com, https://b.example.com' }).allowedOrigins).toEqual([
+      'https://a.example.com',
+      'https://b.example.com',
+    ]);
+    expect(configFrom({ allowedOrigins: '*' }).allowedOrigins).toEqual(['*']);
   });
 
   it('reads a list of origins in cdk.json context', () => {
@@ -39,8 +51,8 @@ describe('readDeployConfig', () => {
     ]);
   });
 
-  it('treats a blank ALLOWED_ORIGINS as not given', () => {
-    expect(configFrom({}, { ALLOWED_ORIGINS: ' ' }).allowedOrigins).toBeUndefined();
+  it('treats a blank -c allowedOrigins as not given', () => {
+    expect(configFrom({ allowedOrigins: ' ' }).allowedOrigins).toBeUndefined();
   });
 
   it('refuses a malformed origin', () => {

@@ -2,7 +2,12 @@ import { parseAllowedOrigins } from '../model/allowed-origins.ts';
 import { parseStage, type Stage } from '../model/api-settings.ts';
 import type { ExistingUserPool } from './api-user-pool.ts';
 
-/** What `cdk synth`/`cdk deploy` was asked for, from `-c key=value` context or the environment. */
+// `cdk synth`/`cdk deploy` read their settings from CDK context only (`-c
+// key=value`, cdk.json, cdk.context.json), never from environment variables:
+// a STAGE or ALLOWED_ORIGINS left exported from `npm run dev` must not
+// retarget a deploy.
+
+/** What `cdk synth`/`cdk deploy` was asked for. */
 export interface DeployConfig {
   stage: Stage;
   /** undefined: use the stack's default for the stage */
@@ -12,34 +17,34 @@ export interface DeployConfig {
   apiKeyExpiresAt?: Date;
 }
 
-/** Reads a setting: the CDK context value, else the environment variable if one is named. */
-export type SettingReader = (contextKey: string, envName?: string) => string | undefined;
+/** Reads a context setting as a string. */
+export type SettingReader = (contextKey: string) => string | undefined;
 
 /**
- * A SettingReader over CDK context (`app.node.tryGetContext`) and the
- * environment. A list in cdk.json's context reads as its comma-joined items.
+ * A SettingReader over CDK context (`app.node.tryGetContext`). A list in
+ * cdk.json's context reads as its comma-joined items.
  */
-export function settingReader(context: (key: string) => unknown, env: NodeJS.ProcessEnv): SettingReader {
-  return (contextKey, envName) => {
+export function settingReader(context: (key: string) => unknown): SettingReader {
+  return (contextKey) => {
     const value = context(contextKey);
-    if (value !== undefined && value !== null) {
-      return Array.isArray(value) ? value.join(',') : String(value);
+    if (value === undefined || value === null) {
+      return undefined;
     }
-    return envName === undefined ? undefined : env[envName];
+    return Array.isArray(value) ? value.join(',') : String(value);
   };
 }
 
 /**
- * Context keys, with the environment variable read when the key is absent:
- * - `stage` (STAGE): `dev` (default) or `prod`
- * - `allowedOrigins` (ALLOWED_ORIGINS): comma-separated origins, or `*`
+ * Context keys:
+ * - `stage`: `dev` (default) or `prod`
+ * - `allowedOrigins`: comma-separated origins, or `*`
  * - `userPoolId` and `userPoolClientId`: an existing pool and client, both or neither
  * - `apiKeyExpiresOn`: a date such as `2026-06-30`, to pin the API key's expiry
  */
 export function readDeployConfig(read: SettingReader): DeployConfig {
-  const origins = parseAllowedOrigins(read('allowedOrigins', 'ALLOWED_ORIGINS') ?? '');
+  const origins = parseAllowedOrigins(read('allowedOrigins') ?? '');
   return {
-    stage: parseStage(read('stage', 'STAGE')),
+    stage: parseStage(read('stage'), '-c stage'),
     allowedOrigins: origins.length > 0 ? origins : undefined,
     existingUserPool: readExistingUserPool(read),
     apiKeyExpiresAt: readDate(read('apiKeyExpiresOn'), 'apiKeyExpiresOn'),

@@ -1,5 +1,6 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
+import { DEV_ALLOWED_ORIGINS } from '../model/allowed-origins.ts';
 import type { Stage } from '../model/api-settings.ts';
 import { rollingApiKeyExpiry } from './api-key-expiry.ts';
 import { ApiUserPool, type ExistingUserPool } from './api-user-pool.ts';
@@ -7,9 +8,6 @@ import { ApiWebAcl } from './api-web-acl.ts';
 import { EventsApi } from './events-api.ts';
 import { EventsTable } from './events-table.ts';
 import { GraphqlCdn } from './graphql-cdn.ts';
-
-/** The usual ports of front-end dev servers (Create React App and Next.js; Vite), so a dev stack works from a laptop. */
-export const DEV_ALLOWED_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
 
 export interface EventsApiStackProps extends StackProps {
   /** dev or prod: data retention, introspection and the default CORS origins follow it */
@@ -85,8 +83,8 @@ export class EventsApiStack extends Stack {
 function defaultAllowedOrigins(stage: Stage): string[] {
   if (stage === 'prod') {
     throw new Error(
-      'EventsApiStack: prod needs the allowed CORS origins; pass -c allowedOrigins=https://app.example.com ' +
-        '(or set ALLOWED_ORIGINS), comma-separated, or "*" to allow any origin',
+      'EventsApiStack: prod needs the allowed CORS origins; pass -c allowedOrigins=https://app.example.com, ' +
+        'comma-separated, or "*" to allow any origin',
     );
   }
   return DEV_ALLOWED_ORIGINS;

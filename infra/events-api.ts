@@ -1,14 +1,9 @@
-import {
-  ArnFormat,
-  Expiration,
-  Stack,
-  Validations,
-  aws_appsync as appsync,
-  type aws_cognito as cognito,
-  type aws_dynamodb as dynamodb,
-  aws_iam as iam,
-  aws_logs as logs,
-} from 'aws-cdk-lib';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { ArnFormat, Expiration, Stack, Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { apiSettings, type Stage } from '../model/api-settings.ts';
 import {

@@ -1,4 +1,4 @@
-import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { Stage } from '../model/api-settings.ts';
 import { eventsTable, type KeyAttribute, type TableDefinition } from '../model/events-table.ts';

@@ -1,4 +1,4 @@
-import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphqlCdn, type GraphqlCdnProps } from './graphql-cdn.ts';

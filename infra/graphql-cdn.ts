@@ -1,14 +1,7 @@
-import {
-  Aws,
-  Duration,
-  Fn,
-  RemovalPolicy,
-  Stack,
-  Validations,
-  aws_cloudfront as cloudfront,
-  aws_cloudfront_origins as origins,
-  aws_s3 as s3,
-} from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Aws, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { assertValidOrigins } from '../model/allowed-origins.ts';
 

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib/core';
 import type { Stage } from '../model/api-settings.ts';
 
 /** What happens to stateful resources (the table, the user pool) when the stack lets go of them. */

@@ -1,5 +1,13 @@
-// ALLOWED_ORIGINS, read the same way by the cloud stack (CloudFront's CORS
-// policy) and the local server: comma-separated browser origins, or `*` alone.
+// Allowed browser origins, read the same way by the cloud stack (CloudFront's
+// CORS policy, from `-c allowedOrigins`) and the local server (ALLOWED_ORIGINS):
+// comma-separated browser origins, or `*` alone.
+
+/**
+ * The usual ports of front-end dev servers (Create React App and Next.js;
+ * Vite): allowed by default by the dev stack and by the local server, so a
+ * frontend on a laptop works against either with no setting.
+ */
+export const DEV_ALLOWED_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
 
 /** The value that allows every origin; it must be asked for explicitly and alone. */
 export const ANY_ORIGIN = '*';

@@ -24,12 +24,13 @@ export function apiSettings(stage: Stage): ApiSettings {
   };
 }
 
-export function parseStage(value: string | undefined): Stage {
+/** `settingName` names the setting in the error, e.g. `STAGE` or `-c stage`. */
+export function parseStage(value: string | undefined, settingName: string): Stage {
   if (value === undefined || value === '' || value === 'dev') {
     return 'dev';
   }
   if (value === 'prod') {
     return 'prod';
   }
-  throw new Error(`STAGE must be "dev" or "prod", not "${value}"`);
+  throw new Error(`${settingName} must be "dev" or "prod", not "${value}"`);
 }

@@ -1,15 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { startLocalApi, type LocalApi } from '../support/local-api';
 
-// Every GraphQL example in the README runs unchanged against the local server:
-// queries with the API key, mutations with a token, as the README says. The
-// examples name an event id that does not exist, so the only error allowed is
-// NotFoundError; everything else (a typo, a renamed field) fails here.
+// Every GraphQL example in the README and in docs/*.md runs unchanged against
+// the local server: queries with the API key, mutations with a token, as the
+// API reference says. The examples name an event id that does not exist, so
+// the only error allowed is NotFoundError; everything else (a typo, a renamed
+// field) fails here.
 
-const README = readFileSync(fromProjectRoot('README.md'), 'utf8');
-const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+const DOCUMENTS = [
+  'README.md',
+  ...readdirSync(fromProjectRoot('docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
+const EXAMPLES = DOCUMENTS.flatMap((document) =>
+  [...readFileSync(fromProjectRoot(document), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => ({
+    document,
+    example: match[1].trim(),
+  })),
+);
 
 let api: LocalApi;
 beforeAll(async () => {
@@ -17,17 +28,20 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-describe('README examples', () => {
+describe('documentation examples', () => {
   it('has one for every operation', () => {
     const operations = ['createEvent', 'listEvents', 'getEvent', 'updateEvent', 'deleteEvent', 'health'];
     for (const operation of operations) {
-      expect(EXAMPLES.some((example) => example.includes(operation)), operation).toBe(true);
+      expect(
+        EXAMPLES.some(({ example }) => example.includes(operation)),
+        operation,
+      ).toBe(true);
     }
   });
 
-  it.each(EXAMPLES.map((example) => [example.split('\n')[1]?.trim() ?? example, example]))(
-    'runs %s',
-    async (_, example) => {
+  it.each(EXAMPLES.map(({ document, example }) => [document, example.split('\n')[1]?.trim() ?? example, example]))(
+    '%s: runs %s',
+    async (_document, _firstLine, example) => {
       const client = example.startsWith('mutation') ? api : api.withApiKey;
       const { status, errors } = await client.request(example);
       expect(status).toBe(200);

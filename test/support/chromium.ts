@@ -53,7 +53,9 @@ export async function chromiumExecutable(environment: NodeJS.ProcessEnv = proces
   const configured = environment[CHROMIUM_PATH_VARIABLE];
   if (configured) {
     if (!existsSync(configured)) {
-      throw new Error(`${CHROMIUM_PATH_VARIABLE}=${configured}: no such file; unset it to use the npm-packaged Chromium`);
+      throw new Error(
+        `${CHROMIUM_PATH_VARIABLE}=${configured}: no such file; unset it to use the npm-packaged Chromium`,
+      );
     }
     return configured;
   }

@@ -1,6 +1,7 @@
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,6 +12,10 @@ import { JavaNotFoundError, PortInUseError, startDynamoDBLocal, type DynamoDBLoc
 import { freePort } from './tcp-port.ts';
 
 // These start DynamoDB Local instances of their own, beside the one the test run shares.
+// A JVM's startup takes 2 s on a quiet machine and many times that on a loaded one:
+// the generous timeouts only catch a hang, they assert no speed.
+
+const JVM_TEST_TIMEOUT_MS = 120_000;
 
 const PARENT_FIXTURE = fileURLToPath(new URL('./test-fixtures/dynamodb-local-parent.ts', import.meta.url));
 
@@ -42,19 +47,17 @@ function expectOneLine(error: unknown) {
   expect((error as Error).message).not.toMatch(/\n/);
 }
 
-describe('startDynamoDBLocal', () => {
-  it('starts on the port asked for, answers, refuses a second start there, and is gone after stop()', async () => {
+describe('startDynamoDBLocal', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
+  // each JVM costs seconds of CPU at startup: one test checks all it can on each
+  it('starts on the port asked for, answers, writes nothing to dataDir when in memory, and is gone after stop()', async () => {
     const port = await freePort();
-    const dynamodbLocal = await startDynamoDBLocal({ inMemory: true, port });
+    const dataDir = join(tmpdir(), `dynamodb-local-unused-${process.pid}-${Date.now()}`);
+    const dynamodbLocal = await startDynamoDBLocal({ inMemory: true, dataDir, port });
     try {
       expect(dynamodbLocal.endpoint).toBe(`http://127.0.0.1:${port}`);
       expect(dynamodbLocal.startupMs).toBeGreaterThan(0);
       expect(await tableNames(dynamodbLocal)).toEqual([]);
-      const busy = await startDynamoDBLocal({ port }).catch((error: unknown) => error);
-      expect(busy).toBeInstanceOf(PortInUseError);
-      expect((busy as Error).message).toBe(
-        `Port ${port} is already in use: stop what listens there, or ask for port 0 to get a free one`,
-      );
+      expect(existsSync(dataDir)).toBe(false);
     } finally {
       await dynamodbLocal.stop();
     }
@@ -63,23 +66,13 @@ describe('startDynamoDBLocal', () => {
     await dynamodbLocal.stop();
   });
 
-  it('picks a free port when none is given', async () => {
-    const dynamodbLocal = await startDynamoDBLocal();
-    try {
-      expect(dynamodbLocal.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(await tableNames(dynamodbLocal)).toEqual([]);
-    } finally {
-      await dynamodbLocal.stop();
-    }
-    expect(isRunning(dynamodbLocal.pid)).toBe(false);
-  });
-
-  it('keeps tables in dataDir, creating the directory, across restarts', async () => {
+  it('picks a free port when none is given, and keeps tables in dataDir, creating the directory, across restarts', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'dynamodb-local-test-'));
     const dataDir = join(parent, 'not', 'yet', 'there');
     try {
       const first = await startDynamoDBLocal({ dataDir });
       try {
+        expect(first.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         await createDynamoDBClient({ endpoint: first.endpoint }).send(
           new CreateTableCommand({
             TableName: 'kept',
@@ -91,6 +84,7 @@ describe('startDynamoDBLocal', () => {
       } finally {
         await first.stop();
       }
+      expect(isRunning(first.pid)).toBe(false);
       const second = await startDynamoDBLocal({ dataDir });
       try {
         expect(await tableNames(second)).toEqual(['kept']);
@@ -99,6 +93,25 @@ describe('startDynamoDBLocal', () => {
       }
     } finally {
       rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a port in use before starting Java, in one line that says what to do', async () => {
+    const blocker = createServer();
+    await new Promise<void>((listening) => blocker.listen(0, '127.0.0.1', listening));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      // a Java that does not exist: reaching it would throw JavaNotFoundError instead
+      const busy = await startDynamoDBLocal({ port, javaExecutable: '/nonexistent/bin/java' }).catch(
+        (error: unknown) => error,
+      );
+      expect(busy).toBeInstanceOf(PortInUseError);
+      expect((busy as Error).message).toBe(
+        `Port ${port} is already in use: stop what listens there, or ask for port 0 to get a free one`,
+      );
+      expectOneLine(busy);
+    } finally {
+      blocker.close();
     }
   });
 
@@ -112,18 +125,15 @@ describe('startDynamoDBLocal', () => {
     );
     expectOneLine(error);
   });
-
-  it('keeps tables in memory when asked to, even with a dataDir: nothing is written there', async () => {
-    const dataDir = join(tmpdir(), `dynamodb-local-unused-${process.pid}-${Date.now()}`);
-    const dynamodbLocal = await startDynamoDBLocal({ inMemory: true, dataDir });
-    await dynamodbLocal.stop();
-    expect(existsSync(dataDir)).toBe(false);
-  });
 });
 
-describe('DynamoDB Local does not outlive the process that started it', () => {
-  async function runParent(mode: 'exit' | 'wait' | 'own-handler') {
-    const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode], {
+// The JVM is tied to its parent by kill-with-parent.ts (exit and catchable
+// signals) and by setpriv --pdeathsig (SIGKILL). Two JVM parents prove both
+// ties hold for DynamoDB Local as startDynamoDBLocal runs it; the other ways a
+// parent ends are kill-with-parent's alone, checked with a `sleep` child.
+describe('DynamoDB Local does not outlive the process that started it', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
+  async function runParent(mode: 'exit' | 'wait' | 'own-handler', child: 'jvm' | 'sleep') {
+    const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode, child], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -131,43 +141,43 @@ describe('DynamoDB Local does not outlive the process that started it', () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       parent.once('exit', (code, signal) => resolve({ code, signal })),
     );
-    const deadline = Date.now() + 20_000;
-    while (!stdout.includes('jvmPid') && Date.now() < deadline && parent.exitCode === null) {
+    const deadline = Date.now() + JVM_TEST_TIMEOUT_MS;
+    while (!stdout.includes('childPid') && Date.now() < deadline && parent.exitCode === null) {
       await sleep(20);
     }
-    const jvmPid = (
-      JSON.parse(stdout.split('\n').find((line) => line.includes('jvmPid')) ?? '{}') as { jvmPid: number }
-    ).jvmPid;
-    return { parent, jvmPid, exited, output: () => stdout };
+    const childPid = (
+      JSON.parse(stdout.split('\n').find((line) => line.includes('childPid')) ?? '{}') as { childPid: number }
+    ).childPid;
+    return { parent, childPid, exited, output: () => stdout };
   }
 
-  it('is killed when the parent exits', async () => {
-    const { jvmPid, exited } = await runParent('exit');
-    expect(await exited).toEqual({ code: 0, signal: null });
-    expect(await waitUntilGone(jvmPid)).toBe(true);
-  });
-
   it('is killed on SIGTERM, and the parent still ends by that signal when it has no handler of its own', async () => {
-    const { parent, jvmPid, exited } = await runParent('wait');
-    expect(isRunning(jvmPid)).toBe(true);
+    const { parent, childPid, exited } = await runParent('wait', 'jvm');
+    expect(isRunning(childPid)).toBe(true);
     parent.kill('SIGTERM');
     expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
-    expect(await waitUntilGone(jvmPid)).toBe(true);
+    expect(await waitUntilGone(childPid)).toBe(true);
   });
 
   it('is killed by the kernel when the parent is SIGKILLed (setpriv --pdeathsig)', async () => {
-    const { parent, jvmPid, exited } = await runParent('wait');
-    expect(isRunning(jvmPid)).toBe(true);
+    const { parent, childPid, exited } = await runParent('wait', 'jvm');
+    expect(isRunning(childPid)).toBe(true);
     parent.kill('SIGKILL');
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(await waitUntilGone(jvmPid)).toBe(true);
+    expect(await waitUntilGone(childPid)).toBe(true);
   });
 
-  it("is killed on SIGTERM, and the parent's own SIGTERM handler still runs", async () => {
-    const { parent, jvmPid, exited, output } = await runParent('own-handler');
+  it('a child tied by killWithParent is killed when the parent exits', async () => {
+    const { childPid, exited } = await runParent('exit', 'sleep');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(await waitUntilGone(childPid)).toBe(true);
+  });
+
+  it("a child tied by killWithParent is killed on SIGTERM, and the parent's own SIGTERM handler still runs", async () => {
+    const { parent, childPid, exited, output } = await runParent('own-handler', 'sleep');
     parent.kill('SIGTERM');
     expect(await exited).toEqual({ code: 42, signal: null });
     expect(output()).toContain('own handler ran');
-    expect(await waitUntilGone(jvmPid)).toBe(true);
+    expect(await waitUntilGone(childPid)).toBe(true);
   });
 });

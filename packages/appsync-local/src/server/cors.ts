@@ -19,7 +19,8 @@ const EXPOSED_HEADERS =
 const PREFLIGHT_MAX_AGE_SECONDS = '86400';
 
 function isAllowedRequestHeader(name: string): boolean {
-  return ['content-type', 'x-api-key', 'authorization'].includes(name) || name.startsWith('x-amz-');
+  // cache-control: Amplify's Cognito client sends `no-store` when signing in (see initiate-auth.ts)
+  return ['content-type', 'x-api-key', 'authorization', 'cache-control'].includes(name) || name.startsWith('x-amz-');
 }
 
 /** The requested headers that may be sent, as the browser asked for them. */

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiSettings } from '../../../../model/api-settings.ts';
 import { resolverName } from '../../../../model/api-wiring.ts';
+import { initiateAuthEndpoint, type InitiateAuthOptions } from '../auth/initiate-auth.ts';
 import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
 import { buildExecutableSchema } from '../graphql/build-schema.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
@@ -28,7 +29,8 @@ import {
 } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
 
-// The local AppSync endpoint: POST and GET /graphql, and the GraphiQL explorer at /.
+// The local AppSync endpoint: POST and GET /graphql, the GraphiQL explorer at
+// /, and (with a user pool to sign in to) Cognito's InitiateAuth at POST /cognito/.
 // It listens on 127.0.0.1 only.
 
 export interface LocalServerOptions {
@@ -50,6 +52,8 @@ export interface LocalServerOptions {
   settings: ApiSettings;
   /** the API key the explorer sends; without one the explorer sends no key */
   explorerApiKey?: string;
+  /** the user pool browsers sign in to at POST /cognito/; without it there is no such route */
+  signIn?: InitiateAuthOptions;
   /**
    * Receives what resolver code wrote with `console.*`, as AppSync sends it to
    * CloudWatch Logs; without it those lines are dropped.
@@ -72,6 +76,9 @@ export interface LocalServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** Where browsers sign in to the local user pool: Amplify's `Auth.Cognito.userPoolEndpoint`. */
+export const SIGN_IN_PATH = '/cognito/';
 
 /** `util.authType()` for each auth mode (resolver utility reference, util.authType). */
 const AUTH_TYPE_NAMES: Record<AuthMode, string> = {
@@ -133,6 +140,14 @@ function routes(options: LocalServerOptions): Handler {
       requireCaller(options.authenticate),
     ),
     'GET /graphql': withMiddleware(graphql, requireCaller(options.authenticate)),
+    ...(options.signIn
+      ? {
+          [`POST ${SIGN_IN_PATH}`]: withMiddleware(
+            initiateAuthEndpoint(options.signIn),
+            limitBody(options.settings.maxRequestBodyBytes),
+          ),
+        }
+      : {}),
     ...explorerRoutes({
       endpointPath: '/graphql',
       apiKey: options.explorerApiKey,

@@ -1,21 +1,36 @@
+import { spawn } from 'node:child_process';
 import { startDynamoDBLocal } from '../dynamodb-local.ts';
+import { killWithParent } from '../kill-with-parent.ts';
 
-// A parent process for dynamodb-local.test.ts: starts DynamoDB Local, prints
-// the JVM's pid, then ends as the first argument says:
+// A parent process for dynamodb-local.test.ts: starts a child, prints its pid,
+// then ends as the first argument says:
 //   exit        — process.exit(0) at once
 //   wait        — waits to be signalled, with no signal handler of its own
 //   own-handler — waits, with its own SIGTERM handler that exits with 42
 //   (a SIGKILL, which no handler sees, is sent to a waiting parent)
+// The second argument chooses the child: `jvm` (default), DynamoDB Local as
+// startDynamoDBLocal runs it; or `sleep`, a plain process tied to this one by
+// killWithParent alone, to check the signal handling without a JVM's startup.
 
-const mode = process.argv[2];
-const dynamodbLocal = await startDynamoDBLocal({ inMemory: true });
+const [mode, child = 'jvm'] = process.argv.slice(2);
+
+async function startChild(): Promise<number> {
+  if (child === 'sleep') {
+    const sleeper = spawn('sleep', ['600'], { stdio: 'ignore' });
+    killWithParent(sleeper);
+    return sleeper.pid as number;
+  }
+  return (await startDynamoDBLocal({ inMemory: true })).pid;
+}
+
+const childPid = await startChild();
 if (mode === 'own-handler') {
   process.on('SIGTERM', () => {
     console.log('own handler ran');
     process.exit(42);
   });
 }
-console.log(JSON.stringify({ jvmPid: dynamodbLocal.pid }));
+console.log(JSON.stringify({ childPid }));
 if (mode === 'exit') {
   process.exit(0);
 }
