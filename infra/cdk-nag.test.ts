@@ -53,8 +53,15 @@ function nagFindings(stage: Stage): string[] {
   return findings;
 }
 
+// Both packs walk every resource of a full synth: about 30 s on a busy machine.
+const NAG_SYNTH_TIMEOUT_MS = 120_000;
+
 describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
-  it.each(['prod', 'dev'] as const)('finds nothing unacknowledged in the %s stack', (stage) => {
-    expect(nagFindings(stage)).toEqual([]);
-  });
+  it.each(['prod', 'dev'] as const)(
+    'finds nothing unacknowledged in the %s stack',
+    (stage) => {
+      expect(nagFindings(stage)).toEqual([]);
+    },
+    NAG_SYNTH_TIMEOUT_MS,
+  );
 });
