@@ -34,6 +34,14 @@ async function startApiProcess(endpoint: string, tableName: string): Promise<Api
   return { url, child };
 }
 
+function killIfRunning(pid: number) {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // it is already gone (and being restarted)
+  }
+}
+
 function killHard(api: ApiProcess) {
   api.child.kill('SIGKILL');
 }
@@ -75,7 +83,7 @@ export async function killUnderLoad(options: {
   };
   const faults = (async () => {
     await sleep((options.seconds * 1000) / 4);
-    process.kill(database.pid(), 'SIGKILL');
+    killIfRunning(database.pid());
     await sleep((options.seconds * 1000) / 4);
     killHard(api);
     api = await startApiProcess(database.endpoint, tableName);

@@ -59,7 +59,7 @@ describe('DynamoDB Local frozen (SIGSTOP) and thawed', () => {
     });
   });
   afterAll(async () => {
-    process.kill(database.pid, 'SIGCONT');
+    if (database) process.kill(database.pid, 'SIGCONT');
     await api?.close();
     await database?.stop();
   });

@@ -31,6 +31,8 @@ export interface SupervisedDynamoDBLocal {
 
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 10_000;
+/** a JVM starting on a busy machine can take longer than the first start's 30 s; waiting beats starting over */
+const RESTART_TIMEOUT_MS = 90_000;
 
 export async function superviseDynamoDBLocal(options: SupervisionOptions): Promise<SupervisedDynamoDBLocal> {
   const { log, onRestarted, firstBackoffMs = FIRST_BACKOFF_MS, maxBackoffMs = MAX_BACKOFF_MS, ...launch } = options;
@@ -47,7 +49,7 @@ export async function superviseDynamoDBLocal(options: SupervisionOptions): Promi
       await sleep(backoffMs);
       if (stopping) return;
       try {
-        const started = await startDynamoDBLocal({ ...launch, port });
+        const started = await startDynamoDBLocal({ startupTimeoutMs: RESTART_TIMEOUT_MS, ...launch, port });
         if (stopping) {
           await started.stop();
           return;
