@@ -43,15 +43,18 @@ function signIn(overrides: Partial<InitiateAuthCommandInput> = {}) {
 }
 
 describe('signing in to the local user pool (InitiateAuth)', () => {
-  it('returns ID and access tokens with which the user creates an event of their own', async () => {
+  it('returns ID and access tokens, with either of which the user creates an event of their own', async () => {
     const { AuthenticationResult: tokens } = await signIn();
     expect(tokens).toMatchObject({ TokenType: 'Bearer', ExpiresIn: 3600 });
     expect(decodeJwt(tokens!.AccessToken!)).toMatchObject({ token_use: 'access', username: 'dana' });
 
-    const asDana = graphqlClient(`${api.origin}/graphql`, { authorization: tokens!.IdToken! });
-    const { data, errors } = await asDana.request(CREATE_EVENT, { input: eventInput() });
-    expect(errors).toBeUndefined();
-    expect(data!.createEvent.ownerId).toBe(localUserSub('dana'));
+    // Amplify sends the access token (authMode 'userPool'); other clients the ID token
+    for (const token of [tokens!.AccessToken!, tokens!.IdToken!]) {
+      const asDana = graphqlClient(`${api.origin}/graphql`, { authorization: token });
+      const { data, errors } = await asDana.request(CREATE_EVENT, { input: eventInput() });
+      expect(errors).toBeUndefined();
+      expect(data!.createEvent.ownerId).toBe(localUserSub('dana'));
+    }
   });
 
   it('puts the user in the groups ClientMetadata.groups lists', async () => {
