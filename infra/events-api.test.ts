@@ -14,6 +14,7 @@ import {
   type ResolverWiring,
 } from '../model/api-wiring.ts';
 import { buildAppSyncSchema } from '../model/check-wiring.ts';
+import { registrationsTable } from '../model/registrations-table.ts';
 import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
 import { rollingApiKeyExpiry } from './api-key-expiry.ts';
 import { ApiUserPool } from './api-user-pool.ts';
@@ -57,10 +58,12 @@ function functionLogicalId(template: Template, name: string): string {
 function buildApi(overrides: Partial<EventsApiProps>): EventsApi {
   const stack = bed.stack();
   const { table } = new EventsTable(stack, 'Events', { stage: 'dev' });
+  const registrations = new EventsTable(stack, 'Registrations', { stage: 'dev', definition: registrationsTable });
   const users = new ApiUserPool(stack, 'Users', { stage: 'dev' });
   return new EventsApi(stack, 'Api', {
     stage: 'dev',
     table,
+    registrationsTable: registrations.table,
     userPool: users.userPool,
     userPoolClient: users.userPoolClient,
     apiKeyExpiresAt: expiresAt,
@@ -297,7 +300,7 @@ describe('EventsApi refuses to synthesize a broken API', () => {
       w.fieldName === 'getEvent' ? { ...w, dataSource: 'venues' } : w,
     ) as ResolverWiring[];
     expect(() => buildApi({ resolvers })).toThrow(
-      'Query.getEvent names data source "venues", but the API has only "events"',
+      'Query.getEvent names data source "venues", but the API has only "events" and "registrations"',
     );
   });
 

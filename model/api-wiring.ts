@@ -2,8 +2,18 @@
 // local runtime both read these lists; check-wiring.ts holds them against
 // schema.graphql and the files in resolvers/.
 
-/** The one data source: the events table (see events-table.ts). */
+/** The events table (see events-table.ts). */
 export const EVENTS_DATA_SOURCE = 'events';
+/** The registrations table (see registrations-table.ts); its role may also write the events table, for transactions. */
+export const REGISTRATIONS_DATA_SOURCE = 'registrations';
+
+/**
+ * AppSync environment variables (`ctx.env`) holding the physical table names:
+ * a TransactWriteItems request names the table of each item.
+ * https://docs.aws.amazon.com/appsync/latest/devguide/environmental-variables.html
+ */
+export const EVENTS_TABLE_ENV = 'EVENTS_TABLE';
+export const REGISTRATIONS_TABLE_ENV = 'REGISTRATIONS_TABLE';
 
 export type ResolverWiring =
   | { kind: 'UNIT'; typeName: string; fieldName: string; dataSource: string }
@@ -20,8 +30,8 @@ export interface FunctionWiring {
   dataSource: string;
 }
 
-function unit(typeName: string, fieldName: string): ResolverWiring {
-  return { kind: 'UNIT', typeName, fieldName, dataSource: EVENTS_DATA_SOURCE };
+function unit(typeName: string, fieldName: string, dataSource = EVENTS_DATA_SOURCE): ResolverWiring {
+  return { kind: 'UNIT', typeName, fieldName, dataSource };
 }
 
 function pipeline(typeName: string, fieldName: string, functions: string[]): ResolverWiring {
@@ -32,6 +42,15 @@ export const functionWiring: FunctionWiring[] = [
   { name: 'readEventForWrite', dataSource: EVENTS_DATA_SOURCE },
   { name: 'updateEventItem', dataSource: EVENTS_DATA_SOURCE },
   { name: 'deleteEventItem', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'readRegistrationContext', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'takeSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'joinWaitlist', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'settleLostWrite', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readMyRegistration', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readWaitlistHead', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'releaseSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readEventForManagers', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'queryRegistrations', dataSource: REGISTRATIONS_DATA_SOURCE },
 ];
 
 export const resolverWiring: ResolverWiring[] = [
@@ -41,6 +60,14 @@ export const resolverWiring: ResolverWiring[] = [
   unit('Mutation', 'createEvent'),
   pipeline('Mutation', 'updateEvent', ['readEventForWrite', 'updateEventItem']),
   pipeline('Mutation', 'deleteEvent', ['readEventForWrite', 'deleteEventItem']),
+  pipeline('Mutation', 'registerForEvent', ['readRegistrationContext', 'takeSeat', 'joinWaitlist', 'settleLostWrite']),
+  pipeline('Mutation', 'cancelRegistration', ['readMyRegistration', 'readWaitlistHead', 'releaseSeat']),
+  pipeline('Query', 'listRegistrations', ['readEventForManagers', 'queryRegistrations']),
+  unit('Event', 'confirmedCount', REGISTRATIONS_DATA_SOURCE),
+  unit('Event', 'waitlistCount', REGISTRATIONS_DATA_SOURCE),
+  unit('Event', 'remaining', REGISTRATIONS_DATA_SOURCE),
+  unit('Event', 'myRegistration', REGISTRATIONS_DATA_SOURCE),
+  unit('Registration', 'position', REGISTRATIONS_DATA_SOURCE),
 ];
 
 /** A resolver's file name without extension: `Query.getEvent`, as in the AppSync console. */

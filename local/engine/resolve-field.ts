@@ -102,14 +102,15 @@ async function resolvePipeline(
 /**
  * Resolves one field with its resolver. `dataSources` are looked up by the
  * names in the definition; `NONE` needs no entry. `authType` is what
- * `util.authType()` returns.
+ * `util.authType()` returns; `env` is `ctx.env`, the API's environment variables.
  */
 export function resolveField(
   definition: ResolverDefinition,
   invocation: FieldInvocation,
   dataSources: ReadonlyMap<string, DataSource>,
   authType: string = DEFAULT_AUTH_TYPE,
+  env: Record<string, string> = {},
 ): Promise<FieldOutcome> {
-  const run = new ResolverRun(invocation, dataSources, authType);
+  const run = new ResolverRun(invocation, dataSources, authType, env);
   return definition.kind === 'UNIT' ? resolveUnit(definition, run) : resolvePipeline(definition, run);
 }

@@ -32,6 +32,7 @@ export class ResolverRun {
     private readonly invocation: FieldInvocation,
     private readonly dataSources: ReadonlyMap<string, DataSource>,
     private readonly authType: string,
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** Evaluates a handler; errors it appended are kept, whatever its outcome. */
@@ -43,6 +44,7 @@ export class ResolverRun {
       request: this.invocation.request,
       info: this.invocation.info,
       stash: this.stash,
+      env: this.env,
       ...step,
     };
     const evaluation = evaluateHandler(bundle, handler, ctx, { authType: this.authType });

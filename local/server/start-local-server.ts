@@ -26,6 +26,8 @@ export interface LocalServerOptions {
   getResolvers: () => ResolverDefinition[];
   /** by name, as resolver definitions refer to them */
   dataSources: Map<string, DataSource>;
+  /** the API's environment variables, `ctx.env` in every handler; default none */
+  environmentVariables?: Record<string, string>;
   /** checks a request's credentials; a refusal answers 401 */
   authenticate: RequestAuthenticator;
   /** the schema's field-level auth rules; a refused field gets AppSync's Unauthorized error */
@@ -79,6 +81,7 @@ function routes(options: LocalServerOptions): Handler {
       invocation,
       options.dataSources,
       AUTH_TYPE_NAMES[request.caller.authMode],
+      options.environmentVariables,
     );
     if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
       options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);
