@@ -39,6 +39,8 @@ function pipeline(typeName: string, fieldName: string, functions: string[]): Res
 }
 
 export const functionWiring: FunctionWiring[] = [
+  { name: 'putNewEvent', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'putNewEventWithClientToken', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'readEventForWrite', dataSource: EVENTS_DATA_SOURCE },
   { name: 'updateEventItem', dataSource: EVENTS_DATA_SOURCE },
   { name: 'deleteEventItem', dataSource: EVENTS_DATA_SOURCE },
@@ -57,7 +59,7 @@ export const resolverWiring: ResolverWiring[] = [
   unit('Query', 'getEvent'),
   unit('Query', 'listEvents'),
   unit('Query', 'health'),
-  unit('Mutation', 'createEvent'),
+  pipeline('Mutation', 'createEvent', ['putNewEvent', 'putNewEventWithClientToken', 'settleLostWrite']),
   pipeline('Mutation', 'updateEvent', ['readEventForWrite', 'updateEventItem']),
   pipeline('Mutation', 'deleteEvent', ['readEventForWrite', 'deleteEventItem']),
   pipeline('Mutation', 'registerForEvent', ['readRegistrationContext', 'takeSeat', 'joinWaitlist', 'settleLostWrite']),
