@@ -43,6 +43,8 @@ export const functionWiring: FunctionWiring[] = [
   { name: 'putNewEventWithClientToken', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'readEventForWrite', dataSource: EVENTS_DATA_SOURCE },
   { name: 'updateEventItem', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'readSeatsForCapacity', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'changeCapacity', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'deleteEventItem', dataSource: EVENTS_DATA_SOURCE },
   { name: 'readRegistrationContext', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'takeSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
@@ -53,6 +55,7 @@ export const functionWiring: FunctionWiring[] = [
   { name: 'releaseSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'readEventForManagers', dataSource: EVENTS_DATA_SOURCE },
   { name: 'queryRegistrations', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'countWaitlistAhead', dataSource: REGISTRATIONS_DATA_SOURCE },
 ];
 
 export const resolverWiring: ResolverWiring[] = [
@@ -60,11 +63,11 @@ export const resolverWiring: ResolverWiring[] = [
   unit('Query', 'listEvents'),
   unit('Query', 'health'),
   pipeline('Mutation', 'createEvent', ['putNewEvent', 'putNewEventWithClientToken', 'settleLostWrite']),
-  pipeline('Mutation', 'updateEvent', ['readEventForWrite', 'updateEventItem']),
+  pipeline('Mutation', 'updateEvent', ['readEventForWrite', 'readSeatsForCapacity', 'changeCapacity', 'updateEventItem']),
   pipeline('Mutation', 'deleteEvent', ['readEventForWrite', 'deleteEventItem']),
   pipeline('Mutation', 'registerForEvent', ['readRegistrationContext', 'takeSeat', 'joinWaitlist', 'settleLostWrite']),
   pipeline('Mutation', 'cancelRegistration', ['readMyRegistration', 'readWaitlistHead', 'releaseSeat']),
-  pipeline('Query', 'listRegistrations', ['readEventForManagers', 'queryRegistrations']),
+  pipeline('Query', 'listRegistrations', ['readEventForManagers', 'queryRegistrations', 'countWaitlistAhead']),
   unit('Event', 'confirmedCount', REGISTRATIONS_DATA_SOURCE),
   unit('Event', 'waitlistCount', REGISTRATIONS_DATA_SOURCE),
   unit('Event', 'remaining', REGISTRATIONS_DATA_SOURCE),

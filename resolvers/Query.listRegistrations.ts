@@ -3,7 +3,7 @@ import type { QueryListRegistrationsArgs } from '../generated/graphql';
 import type { ValidationFailure } from './lib/errors';
 import { assertValid, DEFAULT_PAGE_SIZE, validateEventId } from './lib/validation';
 
-// Pipeline: readEventForManagers → queryRegistrations.
+// Pipeline: readEventForManagers → queryRegistrations → countWaitlistAhead.
 
 const MAX_REGISTRATIONS_PAGE = 50;
 

@@ -5,8 +5,8 @@ import {
   registrationKey,
   seatsKey,
   tableNames,
+  promotionWrites,
   toRegistration,
-  waitlistEntryRegistration,
   type RegistrationSource,
   type StoredRegistration,
 } from '../lib/registrations';
@@ -51,27 +51,9 @@ function countDown(table: string, eventId: string, counter: string, condition: E
   );
 }
 
-/** The first in line takes the seat: their entry leaves the waitlist, their registration is confirmed. */
+/** The first in line takes the freed seat, and the waitlist shrinks by one. */
 function promote(table: string, eventId: string, waitlistKey: string, now: string): TransactWrite[] {
-  const next = waitlistEntryRegistration(eventId, waitlistKey);
-  return [
-    updateWrite(
-      'promoted',
-      table,
-      registrationKey(eventId, next.userId),
-      expression('SET #status = :confirmed, #updatedAt = :now REMOVE #waitlistKey', {
-        ...STATUS_NAMES,
-        '#updatedAt': 'updatedAt',
-        '#waitlistKey': 'waitlistKey',
-      }, { ':confirmed': 'CONFIRMED', ':now': now }),
-      expression('#status = :waitlisted AND #waitlistKey = :key', { ...STATUS_NAMES, '#waitlistKey': 'waitlistKey' }, {
-        ':waitlisted': 'WAITLISTED',
-        ':key': waitlistKey,
-      }),
-    ),
-    deleteWrite('promotedEntry', table, { pk: eventId, sk: waitlistKey }),
-    countDown(table, eventId, 'waitlistCount', seatsExist()),
-  ];
+  return promotionWrites(table, eventId, waitlistKey, now).concat([countDown(table, eventId, 'waitlistCount', seatsExist())]);
 }
 
 function releaseWrites(ctx: Context, current: StoredRegistration, now: string): TransactWrite[] {

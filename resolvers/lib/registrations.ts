@@ -1,5 +1,5 @@
 import type { Context } from '@aws-appsync/utils';
-import { get } from '@aws-appsync/utils/dynamodb';
+import { get, query } from '@aws-appsync/utils/dynamodb';
 import type { EventStatus, Registration, RegistrationStatus } from '../../generated/graphql';
 import { EVENTS_TABLE_ENV, REGISTRATIONS_TABLE_ENV } from '../../model/api-wiring';
 import {
@@ -8,7 +8,7 @@ import {
   WAITLIST_SORT_KEY_PREFIX,
 } from '../../model/registrations-table';
 import { raiseInternalError } from './errors';
-import { expression } from './transactions';
+import { deleteWrite, expression, updateWrite, type TransactWrite } from './transactions';
 
 // The items of the registrations table (model/registrations-table.ts) and
 // the conditions that keep seat accounting right.
@@ -123,4 +123,45 @@ export function sourceSeats(ctx: Context): Seats {
     raiseInternalError(ctx.error);
   }
   return seatsOf(ctx.result, ctx.source.capacity);
+}
+
+/**
+ * A waitlisted registration becomes CONFIRMED and leaves the waitlist, on
+ * condition that it still waits with that entry. The seat counters are the
+ * caller's to change, in the same transaction.
+ */
+export function promotionWrites(table: string, eventId: string, waitlistKey: string, now: string): TransactWrite[] {
+  const next = waitlistEntryRegistration(eventId, waitlistKey);
+  const names = { '#status': 'status', '#waitlistKey': 'waitlistKey' };
+  return [
+    updateWrite(
+      'promoted',
+      table,
+      registrationKey(eventId, next.userId),
+      expression('SET #status = :confirmed, #updatedAt = :now REMOVE #waitlistKey', { ...names, '#updatedAt': 'updatedAt' }, {
+        ':confirmed': 'CONFIRMED',
+        ':now': now,
+      }),
+      expression('#status = :waitlisted AND #waitlistKey = :key', names, { ':waitlisted': 'WAITLISTED', ':key': waitlistKey }),
+    ),
+    deleteWrite('promotedEntry', table, { pk: eventId, sk: waitlistKey }),
+  ];
+}
+
+/** A capacity raise confirms at most this many waitlisted people in its one transaction (2 writes each, 100 at most). */
+export const MAX_PROMOTIONS_PER_UPDATE = 40;
+
+/**
+ * How many waitlist entries sort up to and including `waitlistKey`: the
+ * position of that entry. Entries hold nothing but their keys, so a filter on
+ * any other attribute keeps none of them and DynamoDB sends back only how
+ * many it read (`scannedCount`); a filter may not name a key attribute.
+ */
+export function countWaitlistUpTo(eventId: string, waitlistKey: string) {
+  return query({
+    query: { pk: { eq: eventId }, sk: { between: [WAITLIST_SORT_KEY_PREFIX, waitlistKey] } },
+    filter: { status: { attributeExists: true } },
+    limit: MAX_WAITLIST,
+    consistentRead: true,
+  });
 }

@@ -259,3 +259,45 @@ describe('registerForEvent with a clientToken sent 20 times at once', () => {
     expect(items.find((item) => item.sk === 'SEATS')).toMatchObject({ confirmedCount: 1 });
   });
 });
+
+describe('changing capacity', () => {
+  it('confirms the first in line when capacity is raised, in order', async () => {
+    const eventId = await publishedEvent(1);
+    for (const user of ['c0', 'c1', 'c2', 'c3']) {
+      await register(await api.asUser(user), eventId);
+    }
+    const { data, errors } = await api.request(UPDATE_EVENT, { eventId, input: { capacity: 3 } });
+    expect(errors).toBeUndefined();
+    expect(data!.updateEvent).toMatchObject({ capacity: 3, version: 2 });
+    const seats = await api.withApiKey.request(EVENT_SEATS, { eventId });
+    expect(seats.data!.getEvent).toMatchObject({ capacity: 3, confirmedCount: 3, waitlistCount: 1, remaining: 0 });
+    const c3 = await (await api.asUser('c3')).request(EVENT_SEATS, { eventId });
+    expect(c3.data!.getEvent.myRegistration).toMatchObject({ status: 'WAITLISTED', position: 1 });
+    const c1 = await (await api.asUser('c1')).request(EVENT_SEATS, { eventId });
+    expect(c1.data!.getEvent.myRegistration).toMatchObject({ status: 'CONFIRMED' });
+  });
+
+  it('refuses to lower capacity below the confirmed seats with a ValidationError naming the count, changing nothing', async () => {
+    const eventId = await publishedEvent(3);
+    for (const user of ['k0', 'k1', 'k2']) {
+      await register(await api.asUser(user), eventId);
+    }
+    const before = await api.storedRegistrationItems(eventId);
+    const { errors } = await api.request(UPDATE_EVENT, { eventId, input: { capacity: 2 } });
+    expect(errors![0]).toMatchObject({
+      errorType: 'ValidationError',
+      errorInfo: { confirmedCount: 3, failures: [{ field: 'input.capacity', rule: 'BELOW_CONFIRMED' }] },
+    });
+    expect(await api.storedEvent(eventId)).toMatchObject({ capacity: 3, version: 1 });
+    expect(await api.storedRegistrationItems(eventId)).toEqual(before);
+  });
+
+  it('takes a lower capacity that still fits the confirmed seats, for the counters too', async () => {
+    const eventId = await publishedEvent(5);
+    await register(await api.asUser('m0'), eventId);
+    const { errors } = await api.request(UPDATE_EVENT, { eventId, input: { capacity: 1 } });
+    expect(errors).toBeUndefined();
+    const { data } = await register(await api.asUser('m1'), eventId);
+    expect(data!.registerForEvent).toMatchObject({ status: 'WAITLISTED', position: 1 });
+  });
+});
