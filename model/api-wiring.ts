@@ -45,7 +45,7 @@ export const functionWiring: FunctionWiring[] = [
   { name: 'updateEventItem', dataSource: EVENTS_DATA_SOURCE },
   { name: 'readSeatsForCapacity', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'changeCapacity', dataSource: REGISTRATIONS_DATA_SOURCE },
-  { name: 'deleteEventItem', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'deleteEventItem', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'readRegistrationContext', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'takeSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'joinWaitlist', dataSource: REGISTRATIONS_DATA_SOURCE },

@@ -106,3 +106,12 @@ export function raiseWriteRaced(): never {
     { retryable: true },
   );
 }
+
+export function raiseEventHasRegistrations(eventId: string): never {
+  return util.error(
+    `Event ${eventId} has registrations: cancel it instead (status CANCELLED), which keeps them readable`,
+    'EventHasRegistrationsError',
+    null,
+    { eventId },
+  );
+}

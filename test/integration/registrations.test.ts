@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_EVENT, UPDATE_EVENT, eventInput } from '../support/event-operations';
+import { CREATE_EVENT, DELETE_EVENT, UPDATE_EVENT, eventInput } from '../support/event-operations';
 import type { GraphQLClient } from '../support/graphql-client';
 import { startLocalApi, type LocalApi } from '../support/local-api';
 import { CANCEL_REGISTRATION, EVENT_SEATS, LIST_REGISTRATIONS, REGISTER } from '../support/registration-operations';
@@ -299,5 +299,28 @@ describe('changing capacity', () => {
     expect(errors).toBeUndefined();
     const { data } = await register(await api.asUser('m1'), eventId);
     expect(data!.registerForEvent).toMatchObject({ status: 'WAITLISTED', position: 1 });
+  });
+});
+
+describe('deleting an event', () => {
+  it('is refused with EventHasRegistrationsError while anyone holds a seat, keeping everything', async () => {
+    const eventId = await publishedEvent(2);
+    await register(await api.asUser('d0'), eventId);
+    const before = await api.storedRegistrationItems(eventId);
+    const { errors } = await api.request(DELETE_EVENT, { eventId });
+    expect(errors![0]).toMatchObject({ errorType: 'EventHasRegistrationsError', errorInfo: { eventId } });
+    expect(await api.storedEvent(eventId)).not.toBeNull();
+    expect(await api.storedRegistrationItems(eventId)).toEqual(before);
+  });
+
+  it('deletes the event and its seat counters once every registration is cancelled', async () => {
+    const eventId = await publishedEvent(2);
+    const d1 = await api.asUser('d1');
+    await register(d1, eventId);
+    await d1.request(CANCEL_REGISTRATION, { eventId });
+    const { errors } = await api.request(DELETE_EVENT, { eventId });
+    expect(errors).toBeUndefined();
+    expect(await api.storedEvent(eventId)).toBeNull();
+    expect(await api.storedRegistrationItems(eventId)).toEqual([]);
   });
 });
