@@ -8,8 +8,27 @@ import { startLocalApi, type LocalApi } from '../support/local-api';
 // examples name an event id that does not exist, so the only error allowed is
 // NotFoundError; everything else (a typo, a renamed field) fails here.
 
-const README = readFileSync(fromProjectRoot('README.md'), 'utf8');
-const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+function graphqlExamples(path: string): string[] {
+  const text = readFileSync(fromProjectRoot(path), 'utf8');
+  return [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+}
+
+const EXAMPLES = graphqlExamples('README.md');
+const REGISTRATION_EXAMPLES = graphqlExamples('docs/registrations.md');
+
+/** Runs an example as the README says: queries with the API key, mutations with a token. */
+async function runExample(example: string, client = example.startsWith('mutation') ? api : api.withApiKey) {
+  const { status, errors } = await client.request(example);
+  expect(status).toBe(200);
+  for (const error of errors ?? []) {
+    expect(error.errorType, error.message).toBe('NotFoundError');
+  }
+}
+
+/** The line after the operation keyword names the example in the test list. */
+function named(examples: string[]): [string, string][] {
+  return examples.map((example) => [example.split('\n')[1]?.trim() ?? example, example]);
+}
 
 let api: LocalApi;
 beforeAll(async () => {
@@ -25,15 +44,18 @@ describe('README examples', () => {
     }
   });
 
-  it.each(EXAMPLES.map((example) => [example.split('\n')[1]?.trim() ?? example, example]))(
-    'runs %s',
-    async (_, example) => {
-      const client = example.startsWith('mutation') ? api : api.withApiKey;
-      const { status, errors } = await client.request(example);
-      expect(status).toBe(200);
-      for (const error of errors ?? []) {
-        expect(error.errorType, error.message).toBe('NotFoundError');
-      }
-    },
-  );
+  it.each(named(EXAMPLES))('runs %s', async (_, example) => runExample(example));
+});
+
+// docs/registrations.md speaks to signed-in users, so every example runs with
+// a token; the examples' event id does not exist, so NotFoundError is again
+// the only error allowed.
+describe('docs/registrations.md examples', () => {
+  it('has one for every registration operation', () => {
+    for (const operation of ['registerForEvent', 'cancelRegistration', 'listRegistrations', 'myRegistration', 'clientToken']) {
+      expect(REGISTRATION_EXAMPLES.some((example) => example.includes(operation)), operation).toBe(true);
+    }
+  });
+
+  it.each(named(REGISTRATION_EXAMPLES))('runs %s', async (_, example) => runExample(example, api));
 });
