@@ -7,6 +7,7 @@ import { startDirectBaselineServer } from './direct-baseline-server.ts';
 import { itemsReadRow, readRecorder, scanAndFilter } from './items-read.ts';
 import { compareLatency } from './latency-comparison.ts';
 import type { RoundsOptions } from './rounds.ts';
+import { benchRegistrations } from './registrations.ts';
 import { seedEvents } from './seed-events.ts';
 
 // `npm run bench`: every figure beside a baseline measured in the same run.
@@ -14,8 +15,11 @@ import { seedEvents } from './seed-events.ts';
 //    the API (a Query on the status index) and by scanning with a filter.
 // 2. Latency and throughput of getEvent and listEvents through the local
 //    AppSync runtime, beside graphql-js calling the SDK directly.
-// 3. Time from `npm run dev` to a served API (BENCH_DEV_STARTS starts).
+// 3. registerForEvent on one hot event at concurrency 1, 8 and 32, and the
+//    write units a registration and a cancellation cost.
+// 4. Time from `npm run dev` to a served API (BENCH_DEV_STARTS starts).
 // Shorter runs while iterating: BENCH_SIZES=10000 BENCH_REQUESTS=1000.
+// Only the registrations: BENCH_ONLY=registrations.
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 /** requests per server and operation, spread over the rounds */
@@ -28,6 +32,7 @@ const LOAD: RoundsOptions = {
   warmupRounds: 5,
 };
 const DEV_STARTS = Number(process.env.BENCH_DEV_STARTS ?? 3);
+const REGISTRATIONS_PER_LEVEL = Number(process.env.BENCH_REGISTRATIONS ?? 200);
 const API_KEY = 'da2-bench-key';
 const API_HEADERS = { 'x-api-key': API_KEY };
 
@@ -45,54 +50,75 @@ async function main() {
     allowedOrigins: [],
   };
   try {
-    // counting reads makes ours ask DynamoDB for consumed capacity, which the
-    // baseline does not: this API serves section 1 only
-    const recorder = readRecorder();
-    const countingApi = await startEventsApi({ ...apiOptions, onRead: recorder.onRead });
-    const readRows = [];
-    let seeded = 0;
-    try {
-      for (const size of SIZES) {
-        const started = Date.now();
-        await seedEvents(client, tableName, seeded, size);
-        seeded = size;
-        console.error(`seeded ${size} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        const viaApi = await recorder.listThroughApi(`${countingApi.url}/graphql`, API_HEADERS);
-        readRows.push(itemsReadRow(size, viaApi, await scanAndFilter(client, tableName)));
-      }
-    } finally {
-      await countingApi.close();
+    if (process.env.BENCH_ONLY !== 'registrations') {
+      await benchReadsAndLatency(client, tableName, apiOptions);
     }
-    console.log('\n1. One page of listEvents(status: PUBLISHED, limit: 20): items read by DynamoDB');
-    console.table(readRows);
-
-    const api = await startEventsApi({ ...apiOptions, ensureTable: false });
-    const baseline = await startDirectBaselineServer(client, tableName);
-    try {
-      const latencyRows = await compareLatency({
-        ours: { url: `${api.url}/graphql`, headers: API_HEADERS },
-        baseline: { url: baseline.url, headers: {} },
-        client,
-        tableName,
-        rounds: LOAD,
-      });
-      console.log(
-        `\n2. Local AppSync runtime vs graphql-js + direct SDK calls, same run: ${LOAD.warmupRounds} warm-up rounds, ` +
-          `then ${LOAD.rounds} rounds of ${LOAD.requestsPerRound} requests to each server, order alternating ` +
-          `(${LOAD.concurrency} concurrent, ${seeded} events). Medians over rounds; p99 over all measured requests.`,
-      );
-      console.table(latencyRows);
-    } finally {
-      await Promise.all([api.close(), baseline.close()]);
-    }
+    const registrations = await benchRegistrations({
+      apiOptions,
+      client,
+      requestsPerLevel: REGISTRATIONS_PER_LEVEL,
+      concurrencyLevels: [1, 8, 32],
+    });
+    console.log(
+      `\n3. registerForEvent on one hot event (capacity 100), ${REGISTRATIONS_PER_LEVEL} users per level, each registering once`,
+    );
+    console.table(registrations.latencyRows);
+    console.log('   Write units per operation (2 per KB and item in a transaction), item sizes in bytes:', registrations.itemSizes);
+    console.table(registrations.unitRows);
   } finally {
     await dynamodbLocal.stop();
+  }
+  if (process.env.BENCH_ONLY === 'registrations') {
+    return;
   }
 
   const startups = await timeDevStartups(DEV_STARTS);
   const sorted = [...startups].sort((a, b) => a - b);
-  console.log(`\n3. npm run dev, from the command to a served API (in-memory DynamoDB Local), ${DEV_STARTS} starts`);
+  console.log(`\n4. npm run dev, from the command to a served API (in-memory DynamoDB Local), ${DEV_STARTS} starts`);
   console.table({ ms: { each: startups.join(', '), median: sorted[Math.floor(sorted.length / 2)] } });
+}
+
+async function benchReadsAndLatency(client: ReturnType<typeof createDynamoDBClient>, tableName: string, apiOptions: EventsApiOptions) {
+  // counting reads makes ours ask DynamoDB for consumed capacity, which the
+  // baseline does not: this API serves section 1 only
+  const recorder = readRecorder();
+  const countingApi = await startEventsApi({ ...apiOptions, onRead: recorder.onRead });
+  const readRows = [];
+  let seeded = 0;
+  try {
+    for (const size of SIZES) {
+      const started = Date.now();
+      await seedEvents(client, tableName, seeded, size);
+      seeded = size;
+      console.error(`seeded ${size} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const viaApi = await recorder.listThroughApi(`${countingApi.url}/graphql`, API_HEADERS);
+      readRows.push(itemsReadRow(size, viaApi, await scanAndFilter(client, tableName)));
+    }
+  } finally {
+    await countingApi.close();
+  }
+  console.log('\n1. One page of listEvents(status: PUBLISHED, limit: 20): items read by DynamoDB');
+  console.table(readRows);
+
+  const api = await startEventsApi({ ...apiOptions, ensureTable: false });
+  const baseline = await startDirectBaselineServer(client, tableName);
+  try {
+    const latencyRows = await compareLatency({
+      ours: { url: `${api.url}/graphql`, headers: API_HEADERS },
+      baseline: { url: baseline.url, headers: {} },
+      client,
+      tableName,
+      rounds: LOAD,
+    });
+    console.log(
+      `\n2. Local AppSync runtime vs graphql-js + direct SDK calls, same run: ${LOAD.warmupRounds} warm-up rounds, ` +
+        `then ${LOAD.rounds} rounds of ${LOAD.requestsPerRound} requests to each server, order alternating ` +
+        `(${LOAD.concurrency} concurrent, ${seeded} events). Medians over rounds; p99 over all measured requests.`,
+    );
+    console.table(latencyRows);
+  } finally {
+    await Promise.all([api.close(), baseline.close()]);
+  }
 }
 
 await main();

@@ -1,10 +1,19 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { apiSettings, type ApiSettings, type Stage } from '../model/api-settings.ts';
-import { BUNDLE_DIR, EVENTS_DATA_SOURCE, functionWiring, resolverWiring } from '../model/api-wiring.ts';
+import {
+  BUNDLE_DIR,
+  EVENTS_DATA_SOURCE,
+  EVENTS_TABLE_ENV,
+  functionWiring,
+  REGISTRATIONS_DATA_SOURCE,
+  REGISTRATIONS_TABLE_ENV,
+  resolverWiring,
+} from '../model/api-wiring.ts';
 import { buildAppSyncSchema } from '../model/check-wiring.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe.ts';
 import { fromProjectRoot } from '../model/project-paths.ts';
+import { registrationsTable } from '../model/registrations-table.ts';
 import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
 import type { ApiKey } from '../packages/appsync-local/src/auth/api-key-authenticator.ts';
 import { createFieldAuthorizer } from '../packages/appsync-local/src/auth/field-authorizer.ts';
@@ -24,6 +33,8 @@ import { startLocalServer } from '../packages/appsync-local/src/server/start-loc
 export interface EventsApiOptions {
   dynamodb: DynamoDBClient;
   tableName: string;
+  /** the registrations table's name; default `<tableName>-registrations` */
+  registrationsTableName?: string;
   /** 0 picks a free port */
   port: number;
   /** API_KEY mode, the default: the keys clients may send in `x-api-key` */
@@ -51,16 +62,19 @@ export interface EventsApiOptions {
 /** As in the cloud stack: API keys by default, Cognito user pools where the schema says so. */
 const DEFAULT_AUTH_MODE = 'API_KEY';
 
+/** The registrations table that goes with an events table, unless named otherwise. */
+export function defaultRegistrationsTableName(eventsTableName: string): string {
+  return `${eventsTableName}-${registrationsTable.name}`;
+}
+
 export async function startEventsApi(options: EventsApiOptions) {
+  const registrationsTableName = options.registrationsTableName ?? defaultRegistrationsTableName(options.tableName);
   if (options.ensureTable !== false) {
     await ensureTable(options.dynamodb, eventsTable, options.tableName);
+    await ensureTable(options.dynamodb, registrationsTable, registrationsTableName);
   }
-  const dataSource = createDynamoDBDataSource({
-    name: EVENTS_DATA_SOURCE,
-    client: options.dynamodb,
-    tableName: options.tableName,
-    onRead: options.onRead,
-  });
+  const dataSource = (name: string, tableName: string) =>
+    createDynamoDBDataSource({ name, client: options.dynamodb, tableName, onRead: options.onRead });
   const bundleDir = fromProjectRoot(options.bundleDir ?? BUNDLE_DIR);
   const loadResolvers = () => loadResolverDefinitions(bundleDir, resolverWiring, functionWiring);
   let resolvers = loadResolvers();
@@ -70,7 +84,15 @@ export async function startEventsApi(options: EventsApiOptions) {
     port: options.port,
     schemaSDL,
     getResolvers: () => resolvers,
-    dataSources: new Map([[EVENTS_DATA_SOURCE, dataSource]]),
+    dataSources: new Map([
+      [EVENTS_DATA_SOURCE, dataSource(EVENTS_DATA_SOURCE, options.tableName)],
+      [REGISTRATIONS_DATA_SOURCE, dataSource(REGISTRATIONS_DATA_SOURCE, registrationsTableName)],
+    ]),
+    // as the cloud stack sets them: transactions name their tables
+    environmentVariables: {
+      [EVENTS_TABLE_ENV]: options.tableName,
+      [REGISTRATIONS_TABLE_ENV]: registrationsTableName,
+    },
     authenticate: createRequestAuthenticator({
       apiKeys: options.apiKeys,
       cognito: { pool: LOCAL_USER_POOL, jwks: userPoolKeys.jwks },

@@ -53,6 +53,8 @@ export type Event = {
   __typename?: 'Event';
   /** How many people may attend: an integer from 1 to 100,000. */
   capacity: Scalars['Int']['output'];
+  /** How many registrations hold a seat (CONFIRMED); never more than capacity. */
+  confirmedCount: Scalars['Int']['output'];
   /** When the event was created (UTC). */
   createdAt: Scalars['AWSDateTime']['output'];
   /** When the event starts, in UTC (ISO 8601, e.g. `2025-06-01T18:30:00.000Z`). */
@@ -63,10 +65,14 @@ export type Event = {
   eventId: Scalars['ID']['output'];
   /** Where the event takes place: 1 to 500 characters. */
   location: Scalars['String']['output'];
+  /** The caller's own registration for this event; null when they have none, and for API-key callers. */
+  myRegistration: Maybe<Registration>;
   /** Who runs the event: 1 to 200 characters. */
   organizer: Scalars['String']['output'];
   /** The signed-in user who created the event (their Cognito `sub`). Only they and admins may change or delete it. */
   ownerId: Scalars['ID']['output'];
+  /** Seats left: capacity minus confirmedCount, never negative. */
+  remaining: Scalars['Int']['output'];
   /** Where the event is in its lifecycle (see EventStatus). */
   status: EventStatus;
   /** Name of the event: 1 to 200 characters. */
@@ -75,6 +81,8 @@ export type Event = {
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Starts at 1 and grows by 1 on every change; pass it as expectedVersion to update or delete safely. */
   version: Scalars['Int']['output'];
+  /** How many registrations wait for a seat (WAITLISTED). */
+  waitlistCount: Scalars['Int']['output'];
 };
 
 /** One page of events. */
@@ -152,7 +160,18 @@ export type HealthStatus =
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates an event (status DRAFT unless PUBLISHED is asked for) with version 1. */
+  /**
+   * Gives up the caller's seat or waitlist place and returns the registration as
+   * CANCELLED. A freed seat goes to the first in the waitlist in the same
+   * transaction.
+   */
+  cancelRegistration: Maybe<Registration>;
+  /**
+   * Creates an event (status DRAFT unless PUBLISHED is asked for) with version 1.
+   * With a clientToken (1 to 64 characters), a retry with the same token and
+   * input within 24 hours returns the first result and creates nothing; the same
+   * token with other input fails with IdempotencyConflictError.
+   */
   createEvent: Maybe<Event>;
   /**
    * Deletes an event and returns it. With expectedVersion, fails with
@@ -160,6 +179,12 @@ export type Mutation = {
    * there is no such event.
    */
   deleteEvent: Maybe<Event>;
+  /**
+   * Takes a seat at a PUBLISHED or ACTIVE event for the caller: CONFIRMED while
+   * seats are left, otherwise WAITLISTED with a position. Registering again
+   * returns the existing registration. clientToken works as for createEvent.
+   */
+  registerForEvent: Maybe<Registration>;
   /**
    * Changes the given fields of an event and adds 1 to its version. With
    * expectedVersion, fails with ConflictError (changing nothing) when the event's
@@ -182,7 +207,26 @@ export type Mutation = {
  * "Handling Field Errors"). A field that failed changed nothing, except after
  * InternalError, which means "in doubt": the write may have been stored.
  */
+export type MutationCancelRegistrationArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Every mutation needs a signed-in user (a Cognito user pool token in
+ * the `Authorization` header); an API key alone is refused with errorType
+ * `Unauthorized`. An event belongs to the user who created it: only they, or a
+ * member of the `admins` group, may update or delete it.
+ *
+ * Every mutation result is nullable: a field that fails is null with its error
+ * in `errors`, and the other fields of the same request keep their results, so
+ * a created event's eventId is never lost because a sibling failed (a failing
+ * non-null field would null the whole `data`, per the GraphQL specification's
+ * "Handling Field Errors"). A field that failed changed nothing, except after
+ * InternalError, which means "in doubt": the write may have been stored.
+ */
 export type MutationCreateEventArgs = {
+  clientToken: InputMaybe<Scalars['String']['input']>;
   input: CreateEventInput;
 };
 
@@ -203,6 +247,25 @@ export type MutationCreateEventArgs = {
 export type MutationDeleteEventArgs = {
   eventId: Scalars['ID']['input'];
   expectedVersion: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Writes. Every mutation needs a signed-in user (a Cognito user pool token in
+ * the `Authorization` header); an API key alone is refused with errorType
+ * `Unauthorized`. An event belongs to the user who created it: only they, or a
+ * member of the `admins` group, may update or delete it.
+ *
+ * Every mutation result is nullable: a field that fails is null with its error
+ * in `errors`, and the other fields of the same request keep their results, so
+ * a created event's eventId is never lost because a sibling failed (a failing
+ * non-null field would null the whole `data`, per the GraphQL specification's
+ * "Handling Field Errors"). A field that failed changed nothing, except after
+ * InternalError, which means "in doubt": the write may have been stored.
+ */
+export type MutationRegisterForEventArgs = {
+  clientToken: InputMaybe<Scalars['String']['input']>;
+  eventId: Scalars['ID']['input'];
 };
 
 
@@ -244,6 +307,12 @@ export type Query = {
    * skipped after reading): keep following nextToken until it is null.
    */
   listEvents: EventConnection;
+  /**
+   * An event's registrations, for its owner and admins only. With status
+   * WAITLISTED they come in waitlist order (position 1 first); otherwise in the
+   * order of user ids. `limit` defaults to 20 and may be 1 to 50.
+   */
+  listRegistrations: RegistrationConnection;
 };
 
 
@@ -267,6 +336,53 @@ export type QueryListEventsArgs = {
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
 };
+
+
+/**
+ * Reads. The API key (`x-api-key`) sees published events only; a signed-in user
+ * (Cognito token in `Authorization`) also sees their own drafts, and admins see
+ * every event.
+ */
+export type QueryListRegistrationsArgs = {
+  eventId: Scalars['ID']['input'];
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+  status: InputMaybe<RegistrationStatus>;
+};
+
+/** A signed-in user's place at an event. */
+export type Registration = {
+  __typename?: 'Registration';
+  /** When the user registered (UTC). */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** The event registered for. */
+  eventId: Scalars['ID']['output'];
+  /** Place in the waitlist, 1 being next in line; null unless WAITLISTED. */
+  position: Maybe<Scalars['Int']['output']>;
+  status: RegistrationStatus;
+  /** When the status last changed (UTC). */
+  updatedAt: Scalars['AWSDateTime']['output'];
+  /** The registered user (their Cognito `sub`). */
+  userId: Scalars['ID']['output'];
+};
+
+/** One page of registrations. */
+export type RegistrationConnection = {
+  __typename?: 'RegistrationConnection';
+  /** The registrations on this page. */
+  items: Array<Registration>;
+  /** Pass this as nextToken to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a registration stands. */
+export type RegistrationStatus =
+  /** Given up by its user (only ever returned by cancelRegistration: a cancelled registration is removed). */
+  | 'CANCELLED'
+  /** Holds a seat. */
+  | 'CONFIRMED'
+  /** Waits for a seat; takes the first one freed, first come first served. */
+  | 'WAITLISTED';
 
 /** The fields to change; fields left out keep their value. At least one is required. */
 export type UpdateEventInput = {

@@ -41,9 +41,9 @@ describe('EventsApiStack', () => {
     });
   });
 
-  it('holds one of each part: table, user pool, API, web ACL and CloudFront distribution', () => {
+  it('holds one of each part: user pool, API, web ACL and CloudFront distribution, and two tables', () => {
+    dev.resourceCountIs('AWS::DynamoDB::Table', 2);
     for (const type of [
-      'AWS::DynamoDB::Table',
       'AWS::Cognito::UserPool',
       'AWS::AppSync::GraphQLApi',
       'AWS::WAFv2::WebACL',

@@ -7,6 +7,7 @@ import { ApiUserPool, type ExistingUserPool } from './api-user-pool.ts';
 import { ApiWebAcl } from './api-web-acl.ts';
 import { EventsApi } from './events-api.ts';
 import { EventsTable } from './events-table.ts';
+import { registrationsTable } from '../model/registrations-table.ts';
 import { GraphqlCdn } from './graphql-cdn.ts';
 
 export interface EventsApiStackProps extends StackProps {
@@ -53,10 +54,12 @@ export class EventsApiStack extends Stack {
     Tags.of(this).add('stage', props.stage);
 
     const { table } = new EventsTable(this, 'Events', { stage: props.stage });
+    const registrations = new EventsTable(this, 'Registrations', { stage: props.stage, definition: registrationsTable });
     const users = new ApiUserPool(this, 'Users', { stage: props.stage, existing: props.existingUserPool });
     const events = new EventsApi(this, 'EventsApi', {
       stage: props.stage,
       table,
+      registrationsTable: registrations.table,
       userPool: users.userPool,
       userPoolClient: users.userPoolClient,
       apiKeyExpiresAt: props.apiKeyExpiresAt ?? rollingApiKeyExpiry(new Date()),

@@ -7,13 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSettings } from '../model/api-settings.ts';
 import {
   EVENTS_DATA_SOURCE,
+  EVENTS_TABLE_ENV,
   functionBundlePath,
+  REGISTRATIONS_DATA_SOURCE,
+  REGISTRATIONS_TABLE_ENV,
   functionWiring,
   resolverBundlePath,
   resolverWiring,
   type ResolverWiring,
 } from '../model/api-wiring.ts';
 import { buildAppSyncSchema } from '../model/check-wiring.ts';
+import { registrationsTable } from '../model/registrations-table.ts';
 import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
 import { rollingApiKeyExpiry } from './api-key-expiry.ts';
 import { ApiUserPool } from './api-user-pool.ts';
@@ -57,10 +61,12 @@ function functionLogicalId(template: Template, name: string): string {
 function buildApi(overrides: Partial<EventsApiProps>): EventsApi {
   const stack = bed.stack();
   const { table } = new EventsTable(stack, 'Events', { stage: 'dev' });
+  const registrations = new EventsTable(stack, 'Registrations', { stage: 'dev', definition: registrationsTable });
   const users = new ApiUserPool(stack, 'Users', { stage: 'dev' });
   return new EventsApi(stack, 'Api', {
     stage: 'dev',
     table,
+    registrationsTable: registrations.table,
     userPool: users.userPool,
     userPoolClient: users.userPoolClient,
     apiKeyExpiresAt: expiresAt,
@@ -84,17 +90,18 @@ describe('EventsApi schema and resolvers', () => {
     for (const [typeName, fieldName] of rootFields) {
       resolverFor(dev, typeName, fieldName);
     }
-    expect(Object.keys(dev.findResources('AWS::AppSync::Resolver'))).toHaveLength(rootFields.length);
+    // plus the field resolvers of Event and Registration, which read seats and registrations
+    expect(Object.keys(dev.findResources('AWS::AppSync::Resolver'))).toHaveLength(resolverWiring.length);
   });
 
   it.each(resolverWiring.filter((w) => w.kind === 'UNIT'))(
-    'resolves $typeName $fieldName with a UNIT resolver on APPSYNC_JS 1.0.0 and the events data source',
+    'resolves $typeName $fieldName with a UNIT resolver on APPSYNC_JS 1.0.0 and the $dataSource data source',
     (wiring) => {
       const resolver = resolverFor(dev, wiring.typeName, wiring.fieldName);
       expect(resolver.Properties).toMatchObject({
         Kind: 'UNIT',
         Runtime: APPSYNC_JS,
-        DataSourceName: EVENTS_DATA_SOURCE,
+        DataSourceName: (wiring as Extract<ResolverWiring, { kind: 'UNIT' }>).dataSource,
       });
     },
   );
@@ -133,12 +140,26 @@ describe('EventsApi schema and resolvers', () => {
     );
   });
 
-  it('has one DynamoDB data source, named events, on the table', () => {
-    dev.resourceCountIs('AWS::AppSync::DataSource', 1);
+  it('has two DynamoDB data sources: events on the events table, registrations on the registrations table', () => {
+    dev.resourceCountIs('AWS::AppSync::DataSource', 2);
     dev.hasResourceProperties('AWS::AppSync::DataSource', {
       Name: EVENTS_DATA_SOURCE,
       Type: 'AMAZON_DYNAMODB',
       DynamoDBConfig: { TableName: { Ref: Match.stringLikeRegexp('^EventsTable') } },
+    });
+    dev.hasResourceProperties('AWS::AppSync::DataSource', {
+      Name: REGISTRATIONS_DATA_SOURCE,
+      Type: 'AMAZON_DYNAMODB',
+      DynamoDBConfig: { TableName: { Ref: Match.stringLikeRegexp('^RegistrationsTable') } },
+    });
+  });
+
+  it('names both tables in environment variables, for the transactions that write both', () => {
+    dev.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      EnvironmentVariables: {
+        [EVENTS_TABLE_ENV]: { Ref: Match.stringLikeRegexp('^EventsTable') },
+        [REGISTRATIONS_TABLE_ENV]: { Ref: Match.stringLikeRegexp('^RegistrationsTable') },
+      },
     });
   });
 });
@@ -153,8 +174,10 @@ describe('EventsApi permissions', () => {
     ) as Resource[];
   }
 
-  it("lets the data source's role use only the table and its indexes, with DynamoDB data actions", () => {
-    const dataSource = Object.values(dev.findResources('AWS::AppSync::DataSource'))[0];
+  it("lets the events data source's role use only the events table and its indexes, with DynamoDB data actions", () => {
+    const dataSource = Object.values(
+      dev.findResources('AWS::AppSync::DataSource', { Properties: { Name: EVENTS_DATA_SOURCE } }),
+    )[0];
     const roleId = dataSource.Properties.ServiceRoleArn['Fn::GetAtt'][0];
     const policies = policiesOfRole(dev, roleId);
     expect(policies).toHaveLength(1);
@@ -163,6 +186,23 @@ describe('EventsApi permissions', () => {
     });
     for (const action of policies[0].Properties.PolicyDocument.Statement[0].Action) {
       expect(action).toMatch(/^dynamodb:[A-Z][A-Za-z]+$/);
+    }
+  });
+
+  it("lets the registrations data source's role use both tables (its transactions write both) and nothing else", () => {
+    const dataSource = Object.values(
+      dev.findResources('AWS::AppSync::DataSource', { Properties: { Name: REGISTRATIONS_DATA_SOURCE } }),
+    )[0];
+    const roleId = dataSource.Properties.ServiceRoleArn['Fn::GetAtt'][0];
+    const statements = policiesOfRole(dev, roleId).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const resources = JSON.stringify(statements.map((statement: { Resource: unknown }) => statement.Resource));
+    expect(resources).toContain('RegistrationsTable');
+    expect(resources).toContain('EventsTable');
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of [statement.Action].flat()) {
+        expect(action).toMatch(/^dynamodb:[A-Z][A-Za-z]+$/);
+      }
     }
   });
 
@@ -299,7 +339,7 @@ describe('EventsApi refuses to synthesize a broken API', () => {
       w.fieldName === 'getEvent' ? { ...w, dataSource: 'venues' } : w,
     ) as ResolverWiring[];
     expect(() => buildApi({ resolvers })).toThrow(
-      'Query.getEvent names data source "venues", but the API has only "events"',
+      'Query.getEvent names data source "venues", but the API has only "events" and "registrations"',
     );
   });
 

@@ -9,6 +9,9 @@ import { apiSettings, type Stage } from '../model/api-settings.ts';
 import {
   BUNDLE_DIR,
   EVENTS_DATA_SOURCE,
+  EVENTS_TABLE_ENV,
+  REGISTRATIONS_DATA_SOURCE,
+  REGISTRATIONS_TABLE_ENV,
   functionWiring,
   resolverName,
   resolverWiring,
@@ -30,6 +33,11 @@ export interface EventsApiProps {
   readonly stage: Stage;
   /** the table behind the `events` data source; the data source is granted read/write on it and its indexes */
   readonly table: dynamodb.ITable;
+  /**
+   * The table behind the `registrations` data source (model/registrations-table.ts). That data source
+   * runs the transactions that change seats and events together, so it may also write the events table.
+   */
+  readonly registrationsTable: dynamodb.ITable;
   /** the pool whose tokens the API accepts besides the API key */
   readonly userPool: cognito.IUserPool;
   /** the only app client whose tokens the API accepts */
@@ -75,6 +83,7 @@ const RUNTIME = appsync.FunctionRuntime.JS_1_0_0;
 export class EventsApi extends Construct {
   readonly api: appsync.GraphqlApi;
   readonly dataSource: appsync.DynamoDbDataSource;
+  readonly registrationsDataSource: appsync.DynamoDbDataSource;
   /** the API key's value */
   readonly apiKey: string;
   /** the role AppSync writes the API's logs with */
@@ -126,6 +135,11 @@ export class EventsApi extends Construct {
         retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
         role: this.logsRole,
       },
+      // transactions name the tables of their items
+      environmentVariables: {
+        [EVENTS_TABLE_ENV]: props.table.tableName,
+        [REGISTRATIONS_TABLE_ENV]: props.registrationsTable.tableName,
+      },
       xrayEnabled: true,
       queryDepthLimit: settings.queryDepthLimit,
       resolverCountLimit: settings.resolverCountLimit,
@@ -136,6 +150,10 @@ export class EventsApi extends Construct {
     this.apiKey = this.api.apiKey as string;
     this.allowLogsToOwnLogGroup();
     this.dataSource = this.api.addDynamoDbDataSource('EventsDataSource', props.table, { name: EVENTS_DATA_SOURCE });
+    this.registrationsDataSource = this.api.addDynamoDbDataSource('RegistrationsDataSource', props.registrationsTable, {
+      name: REGISTRATIONS_DATA_SOURCE,
+    });
+    props.table.grantReadWriteData(this.registrationsDataSource);
     this.acknowledgeNagFindings(props.table);
 
     const functions = this.createFunctions(wiring);
@@ -202,10 +220,16 @@ export class EventsApi extends Construct {
   }
 
   private dataSourceNamed(name: string, user: string): appsync.BaseDataSource {
-    if (name !== EVENTS_DATA_SOURCE) {
-      throw new Error(`${user} names data source "${name}", but the API has only "${EVENTS_DATA_SOURCE}"`);
+    const dataSources: Record<string, appsync.BaseDataSource> = {
+      [EVENTS_DATA_SOURCE]: this.dataSource,
+      [REGISTRATIONS_DATA_SOURCE]: this.registrationsDataSource,
+    };
+    if (!Object.hasOwn(dataSources, name)) {
+      throw new Error(
+        `${user} names data source "${name}", but the API has only ${Object.keys(dataSources).map((known) => `"${known}"`).join(' and ')}`,
+      );
     }
-    return this.dataSource;
+    return dataSources[name];
   }
 
   private createFunctions(wiring: WiringToDeploy): Map<string, appsync.AppsyncFunction> {

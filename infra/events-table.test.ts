@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../model/api-settings.ts';
 import { eventsTable } from '../model/events-table.ts';
+import { registrationsTable } from '../model/registrations-table.ts';
 import { EventsTable } from './events-table.ts';
 import { createInfraTestBed, type InfraTestBed } from './test-support.ts';
 
@@ -80,6 +81,28 @@ describe('EventsTable', () => {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+  });
+});
+
+describe('EventsTable with the registrations definition', () => {
+  // a second table, not a sort key on the events table: CloudFormation replaces a table whose key schema changes
+  it('is keyed by pk and sk, with the clientToken records expiring through TTL', () => {
+    const stack = bed.stack();
+    new EventsTable(stack, 'Registrations', { stage: 'prod', definition: registrationsTable });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: keySchema('pk', 'sk'),
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('leaves the events table as it was: keyed by eventId alone, without TTL', () => {
+    dev.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: keySchema('eventId'),
+      TimeToLiveSpecification: Match.absent(),
     });
   });
 });

@@ -25,8 +25,9 @@ function attribute(key: KeyAttribute): dynamodb.Attribute {
 }
 
 /**
- * The events table, built from the shared definition so that the cloud table,
- * DynamoDB Local's table and the index names in the resolvers cannot drift.
+ * The events table (or, given its definition, the registrations table), built
+ * from the shared definition so that the cloud table, DynamoDB Local's table
+ * and the index names in the resolvers cannot drift.
  * On-demand billing (traffic is spiky and small), point-in-time recovery and
  * encryption with the AWS-managed key, which needs no key policy of our own.
  */
@@ -45,6 +46,7 @@ export class EventsTable extends Construct {
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       deletionProtection: retention.deletionProtection,
       removalPolicy: retention.removalPolicy,
+      timeToLiveAttribute: definition.timeToLiveAttribute,
     });
     for (const index of definition.globalSecondaryIndexes) {
       this.table.addGlobalSecondaryIndex({

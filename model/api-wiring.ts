@@ -2,8 +2,18 @@
 // local runtime both read these lists; check-wiring.ts holds them against
 // schema.graphql and the files in resolvers/.
 
-/** The one data source: the events table (see events-table.ts). */
+/** The events table (see events-table.ts). */
 export const EVENTS_DATA_SOURCE = 'events';
+/** The registrations table (see registrations-table.ts); its role may also write the events table, for transactions. */
+export const REGISTRATIONS_DATA_SOURCE = 'registrations';
+
+/**
+ * AppSync environment variables (`ctx.env`) holding the physical table names:
+ * a TransactWriteItems request names the table of each item.
+ * https://docs.aws.amazon.com/appsync/latest/devguide/environmental-variables.html
+ */
+export const EVENTS_TABLE_ENV = 'EVENTS_TABLE';
+export const REGISTRATIONS_TABLE_ENV = 'REGISTRATIONS_TABLE';
 
 export type ResolverWiring =
   | { kind: 'UNIT'; typeName: string; fieldName: string; dataSource: string }
@@ -20,8 +30,8 @@ export interface FunctionWiring {
   dataSource: string;
 }
 
-function unit(typeName: string, fieldName: string): ResolverWiring {
-  return { kind: 'UNIT', typeName, fieldName, dataSource: EVENTS_DATA_SOURCE };
+function unit(typeName: string, fieldName: string, dataSource = EVENTS_DATA_SOURCE): ResolverWiring {
+  return { kind: 'UNIT', typeName, fieldName, dataSource };
 }
 
 function pipeline(typeName: string, fieldName: string, functions: string[]): ResolverWiring {
@@ -29,18 +39,40 @@ function pipeline(typeName: string, fieldName: string, functions: string[]): Res
 }
 
 export const functionWiring: FunctionWiring[] = [
+  { name: 'putNewEvent', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'putNewEventWithClientToken', dataSource: REGISTRATIONS_DATA_SOURCE },
   { name: 'readEventForWrite', dataSource: EVENTS_DATA_SOURCE },
   { name: 'updateEventItem', dataSource: EVENTS_DATA_SOURCE },
-  { name: 'deleteEventItem', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'readSeatsForCapacity', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'changeCapacity', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'deleteEventItem', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readRegistrationContext', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'takeSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'joinWaitlist', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'settleLostWrite', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readMyRegistration', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readWaitlistHead', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'releaseSeat', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'readEventForManagers', dataSource: EVENTS_DATA_SOURCE },
+  { name: 'queryRegistrations', dataSource: REGISTRATIONS_DATA_SOURCE },
+  { name: 'countWaitlistAhead', dataSource: REGISTRATIONS_DATA_SOURCE },
 ];
 
 export const resolverWiring: ResolverWiring[] = [
   unit('Query', 'getEvent'),
   unit('Query', 'listEvents'),
   unit('Query', 'health'),
-  unit('Mutation', 'createEvent'),
-  pipeline('Mutation', 'updateEvent', ['readEventForWrite', 'updateEventItem']),
+  pipeline('Mutation', 'createEvent', ['putNewEvent', 'putNewEventWithClientToken', 'settleLostWrite']),
+  pipeline('Mutation', 'updateEvent', ['readEventForWrite', 'readSeatsForCapacity', 'changeCapacity', 'updateEventItem']),
   pipeline('Mutation', 'deleteEvent', ['readEventForWrite', 'deleteEventItem']),
+  pipeline('Mutation', 'registerForEvent', ['readRegistrationContext', 'takeSeat', 'joinWaitlist', 'settleLostWrite']),
+  pipeline('Mutation', 'cancelRegistration', ['readMyRegistration', 'readWaitlistHead', 'releaseSeat']),
+  pipeline('Query', 'listRegistrations', ['readEventForManagers', 'queryRegistrations', 'countWaitlistAhead']),
+  unit('Event', 'confirmedCount', REGISTRATIONS_DATA_SOURCE),
+  unit('Event', 'waitlistCount', REGISTRATIONS_DATA_SOURCE),
+  unit('Event', 'remaining', REGISTRATIONS_DATA_SOURCE),
+  unit('Event', 'myRegistration', REGISTRATIONS_DATA_SOURCE),
+  unit('Registration', 'position', REGISTRATIONS_DATA_SOURCE),
 ];
 
 /** A resolver's file name without extension: `Query.getEvent`, as in the AppSync console. */

@@ -21,6 +21,8 @@ export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
   globalSecondaryIndexes: GlobalSecondaryIndexDefinition[];
+  /** the attribute (epoch seconds) whose items DynamoDB's TTL deletes once past */
+  timeToLiveAttribute?: string;
 }
 
 export const INDEX_BY_STATUS = 'byStatusAndDate';

@@ -2,7 +2,7 @@ import type { Context } from '@aws-appsync/utils';
 import type { Event, MutationUpdateEventArgs } from '../generated/graphql';
 import { validateUpdateArgs } from './lib/validation';
 
-// Pipeline: readEventForWrite → updateEventItem. Input is checked before
+// Pipeline: readEventForWrite → readSeatsForCapacity → changeCapacity → updateEventItem. Input is checked before
 // anything is read, so a bad request costs no database call.
 
 export function request(ctx: Context<MutationUpdateEventArgs>) {

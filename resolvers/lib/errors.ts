@@ -63,3 +63,63 @@ export function raiseInternalError(error: { type: string }): never {
   console.error(`data source error: ${error.type}`);
   return util.error('The request could not be completed; try again later', 'InternalError');
 }
+
+export function raiseRegistrationClosed(eventId: string): never {
+  return util.error(
+    `Event ${eventId} takes no registrations: only PUBLISHED and ACTIVE events do`,
+    'RegistrationClosedError',
+    null,
+    { eventId },
+  );
+}
+
+export function raiseNotRegistered(eventId: string): never {
+  return util.error(`You have no registration for event ${eventId}`, 'NotFoundError', null, { eventId });
+}
+
+export function raiseWaitlistFull(eventId: string, waitlistCount: number): never {
+  return util.error(
+    `The waitlist of event ${eventId} is full (${waitlistCount} waiting)`,
+    'WaitlistFullError',
+    null,
+    { eventId, waitlistCount },
+  );
+}
+
+/** Another request changed the same seats at the same moment; nothing was written. */
+export function raiseSeatsBusy(eventId: string): never {
+  return util.error(
+    `The seats of event ${eventId} changed while this request ran; nothing was written: retry`,
+    'ConflictError',
+    null,
+    { eventId, retryable: true },
+  );
+}
+
+export function raiseIdempotencyConflict(clientToken: string): never {
+  return util.error(
+    'This clientToken was already used with different input; use a new clientToken',
+    'IdempotencyConflictError',
+    null,
+    { clientToken },
+  );
+}
+
+/** What a write lost to is gone again (an expired clientToken record, a cancelled registration). */
+export function raiseWriteRaced(): never {
+  return util.error(
+    'Another request changed the same data while this one ran; nothing was written: retry',
+    'ConflictError',
+    null,
+    { retryable: true },
+  );
+}
+
+export function raiseEventHasRegistrations(eventId: string): never {
+  return util.error(
+    `Event ${eventId} has registrations: cancel it instead (status CANCELLED), which keeps them readable`,
+    'EventHasRegistrationsError',
+    null,
+    { eventId },
+  );
+}

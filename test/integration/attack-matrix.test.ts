@@ -4,8 +4,9 @@ import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-token
 import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
 import { ADMIN_GROUP } from '../../model/access.ts';
 import { CREATE_EVENT, DELETE_EVENT, GET_EVENT, LIST_EVENTS, UPDATE_EVENT, eventInput } from '../support/event-operations';
-import { graphqlClient, type GraphQLClient } from '../support/graphql-client';
+import { graphqlClient, type GraphQLClient, type GraphQLResponse } from '../support/graphql-client';
 import { startLocalApi, TEST_API_KEY, type LocalApi } from '../support/local-api';
+import { CANCEL_REGISTRATION, EVENT_SEATS, LIST_REGISTRATIONS, REGISTER } from '../support/registration-operations';
 
 // The attack matrix of the access-control issue: each row asserts the refusal
 // AND that the stored data is exactly as before. Rules as AWS documents them:
@@ -172,5 +173,64 @@ describe('drafts are visible only to their owner and admins', () => {
     expect(await getDraft(admin)).toMatchObject({ title: 'Secret draft' });
     expect(await listIds(alice, { status: 'DRAFT' })).toContain(draft.eventId);
     expect(await listIds(admin)).toEqual(expect.arrayContaining([draft.eventId, published.eventId]));
+  });
+});
+
+describe('registrations', () => {
+  /** Every registration item of both of alice's events, with the events, to compare before and after. */
+  async function registrationSnapshot() {
+    return {
+      events: await snapshot(),
+      published: await api.storedRegistrationItems(published.eventId),
+      draft: await api.storedRegistrationItems(draft.eventId),
+    };
+  }
+  async function leavesRegistrationsUnchanged(attack: () => Promise<GraphQLResponse>) {
+    const before = await registrationSnapshot();
+    const response = await attack();
+    expect(await registrationSnapshot()).toEqual(before);
+    return response;
+  }
+
+  beforeAll(async () => {
+    const { errors } = await bob.request(REGISTER, { eventId: published.eventId });
+    expect(errors).toBeUndefined();
+  });
+
+  it("cannot cancel someone else's registration: the user is the token's, so alice has none to cancel (NotFoundError)", async () => {
+    const response = await leavesRegistrationsUnchanged(() =>
+      alice.request(CANCEL_REGISTRATION, { eventId: published.eventId }),
+    );
+    expect(response.errors![0]).toMatchObject({ errorType: 'NotFoundError', path: ['cancelRegistration'] });
+  });
+
+  it.each([
+    ['cancelRegistration', 'mutation { cancelRegistration(eventId: "%s", userId: "bob") { status } }'],
+    ['registerForEvent', 'mutation { registerForEvent(eventId: "%s", userId: "bob") { status } }'],
+  ])('refuses a forged userId in %s input as an invalid query', async (_, query) => {
+    const response = await leavesRegistrationsUnchanged(() => alice.request(query.replace('%s', published.eventId)));
+    expect(response.data).toBeNull();
+    expect(response.errors![0].message).toContain('Unknown argument "userId"');
+  });
+
+  it("refuses listing the registrations of someone else's event (Unauthorized), and lets an admin list them", async () => {
+    const response = await leavesRegistrationsUnchanged(() => bob.request(LIST_REGISTRATIONS, { eventId: published.eventId }));
+    expect(response.errors![0]).toMatchObject({ errorType: 'Unauthorized', path: ['listRegistrations'] });
+    const asAdmin = await admin.request(LIST_REGISTRATIONS, { eventId: published.eventId });
+    expect(asAdmin.data!.listRegistrations.items).toHaveLength(1);
+  });
+
+  it('refuses registrations with only the API key, which sees counts but no registration', async () => {
+    const attempt = await leavesRegistrationsUnchanged(() => api.withApiKey.request(REGISTER, { eventId: published.eventId }));
+    expect(attempt.errors![0]).toMatchObject({ errorType: 'Unauthorized' });
+    const list = await api.withApiKey.request(LIST_REGISTRATIONS, { eventId: published.eventId });
+    expect(list.errors![0]).toMatchObject({ errorType: 'Unauthorized' });
+    const { data } = await api.withApiKey.request(EVENT_SEATS, { eventId: published.eventId });
+    expect(data!.getEvent).toMatchObject({ confirmedCount: 1, myRegistration: null });
+  });
+
+  it("refuses registering for someone else's draft as if it did not exist (NotFoundError), writing nothing", async () => {
+    const response = await leavesRegistrationsUnchanged(() => bob.request(REGISTER, { eventId: draft.eventId }));
+    expect(response.errors![0]).toMatchObject({ errorType: 'NotFoundError', path: ['registerForEvent'] });
   });
 });

@@ -9,6 +9,10 @@ import { startLocalApi, type LocalApi } from '../support/local-api';
 // the only error allowed is NotFoundError; everything else (a typo, a renamed
 // field) fails here.
 
+// docs/registrations.md speaks to signed-in users, so its examples all run
+// with a token.
+const SIGNED_IN_DOCUMENTS = new Set(['docs/registrations.md']);
+
 const DOCUMENTS = [
   'README.md',
   ...readdirSync(fromProjectRoot('docs'))
@@ -41,13 +45,20 @@ describe('documentation examples', () => {
 
   it.each(EXAMPLES.map(({ document, example }) => [document, example.split('\n')[1]?.trim() ?? example, example]))(
     '%s: runs %s',
-    async (_document, _firstLine, example) => {
-      const client = example.startsWith('mutation') ? api : api.withApiKey;
-      const { status, errors } = await client.request(example);
+    async (document, _firstLine, example) => {
+      const withToken = SIGNED_IN_DOCUMENTS.has(document) || example.startsWith('mutation');
+      const { status, errors } = await (withToken ? api : api.withApiKey).request(example);
       expect(status).toBe(200);
       for (const error of errors ?? []) {
         expect(error.errorType, error.message).toBe('NotFoundError');
       }
     },
   );
+
+  it('has an example of every registration operation in docs/registrations.md', () => {
+    const examples = EXAMPLES.filter(({ document }) => document === 'docs/registrations.md').map(({ example }) => example);
+    for (const operation of ['registerForEvent', 'cancelRegistration', 'listRegistrations', 'myRegistration', 'clientToken']) {
+      expect(examples.some((example) => example.includes(operation)), operation).toBe(true);
+    }
+  });
 });

@@ -1,9 +1,9 @@
-import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, ScanCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mintIdToken, type CognitoTokenOptions } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
 import { temporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
 import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
-import { startEventsApi, type EventsApiOptions } from '../../dev/events-api.ts';
+import { defaultRegistrationsTableName, startEventsApi, type EventsApiOptions } from '../../dev/events-api.ts';
 import { eventsTable } from '../../model/events-table.ts';
 import { sharedDynamoDBEndpoint, uniqueTableName } from './dynamodb.ts';
 import { graphqlClient, type GraphQLClient } from './graphql-client.ts';
@@ -31,6 +31,8 @@ export interface LocalApi extends GraphQLClient {
   /** the item as stored in DynamoDB, or null */
   storedEvent(eventId: string): Promise<Record<string, unknown> | null>;
   storedEventCount(): Promise<number>;
+  /** every item of an event's partition in the registrations table (seats, registrations, waitlist entries), read consistently */
+  storedRegistrationItems(eventId: string): Promise<Record<string, any>[]>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,24 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     async storedEventCount() {
       const result = await dynamodb.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }));
       return result.Count ?? 0;
+    },
+    async storedRegistrationItems(eventId) {
+      const items: Record<string, any>[] = [];
+      let startKey: QueryCommandOutput['LastEvaluatedKey'];
+      do {
+        const page = await dynamodb.send(
+          new QueryCommand({
+            TableName: defaultRegistrationsTableName(tableName),
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': { S: eventId } },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return items;
     },
     async close() {
       await server.close();

@@ -29,7 +29,9 @@ export const OWNER = cognitoCaller('owner-sub');
 export const OTHER_USER = cognitoCaller('other-sub', ['staff']);
 export const ADMIN = cognitoCaller('admin-sub', [ADMIN_GROUP]);
 
-export type StoredEvent = Event & { itemType: string };
+/** Fields resolved from the registrations table, never stored on the event. */
+type RegistrationFields = 'confirmedCount' | 'waitlistCount' | 'remaining' | 'myRegistration';
+export type StoredEvent = Omit<Event, RegistrationFields> & { itemType: string };
 
 /** An event as the table holds it (and GetItem returns it), owned by OWNER. */
 export function storedEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {

@@ -33,6 +33,8 @@ export interface TestContext {
   result?: unknown;
   /** `ctx.error`: the data source's failure, for a response handler */
   error?: DataSourceError;
+  /** `ctx.env`: the API's environment variables */
+  env?: Record<string, string>;
 }
 
 /** The request and response handlers of one resolver or pipeline function, each evaluated through `evaluate`. */

@@ -130,6 +130,8 @@ export interface HandlerContext {
   info: FieldInfo;
   /** shared by a resolver and its pipeline functions; handlers mutate it */
   stash: Record<string, unknown>;
+  /** the API's environment variables (`ctx.env`) */
+  env?: Record<string, string>;
   /** `ctx.prev.result`: the previous step's result in a pipeline (no `result` where there is none) */
   prev?: { result?: unknown };
   /** the data source's result, for a response handler */

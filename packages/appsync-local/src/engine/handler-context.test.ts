@@ -175,7 +175,7 @@ describe('extensions-js: five unique invalidateSubscriptions() calls in a single
       );
     const request = newRequestUsage();
     const resolveWith = (ids: number[]) =>
-      resolveField(invalidating(ids), invocation(), new Map(), undefined, request);
+      resolveField(invalidating(ids), invocation(), new Map(), { requestUsage: request });
     expect(await resolveWith([1, 2, 3])).toMatchObject({ data: 'updated', errors: [] });
     expect(await resolveWith([3, 4, 5, 6])).toMatchObject({
       data: 'updated',

@@ -4,12 +4,10 @@ import type {
   FieldOutcome,
   HandlerOutcome,
   PipelineFunctionDefinition,
-  RequestUsage,
   ResolverDefinition,
   ResolverError,
 } from '../types.ts';
-import { newRequestUsage } from '../types.ts';
-import { ResolverRun } from './resolver-run.ts';
+import { ResolverRun, type ResolverRunOptions } from './resolver-run.ts';
 
 // AppSync's unit and pipeline resolvers, as AWS documents them:
 // https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html
@@ -41,9 +39,6 @@ import { ResolverRun } from './resolver-run.ts';
  * resolver's data-source calls get that long by default.
  */
 export const APPSYNC_EXECUTION_TIMEOUT_MS = 30_000;
-
-/** `util.authType()` when the caller's mode isn't given. */
-export const DEFAULT_AUTH_TYPE = 'API Key Authorization';
 
 type StoppingOutcome = Extract<HandlerOutcome, { kind: 'error' | 'codeError' }>;
 
@@ -126,19 +121,16 @@ async function resolvePipeline(
 /**
  * Resolves one field with its resolver. `dataSources` are looked up by the
  * names in the definition; `NONE` needs no entry. `authType` is what
- * `util.authType()` returns; `requestUsage` is shared by every field of one
- * GraphQL request (a field resolved alone is a request of its own). Once
- * `signal` is aborted, data-source calls give up (and none starts), each
- * answering its timeout error in `ctx.error`.
+ * `util.authType()` returns (default: API key's), `requestUsage` is shared by
+ * every field of one GraphQL request, `signal` ends its data-source calls when
+ * its time is up, and `env` is `ctx.env` (see {@link ResolverRunOptions}).
  */
 export function resolveField(
   definition: ResolverDefinition,
   invocation: FieldInvocation,
   dataSources: ReadonlyMap<string, DataSource>,
-  authType: string = DEFAULT_AUTH_TYPE,
-  requestUsage: RequestUsage = newRequestUsage(),
-  signal?: AbortSignal,
+  options: ResolverRunOptions = {},
 ): Promise<FieldOutcome> {
-  const run = new ResolverRun(invocation, dataSources, authType, requestUsage, signal);
+  const run = new ResolverRun(invocation, dataSources, options);
   return definition.kind === 'UNIT' ? resolveUnit(definition, run) : resolvePipeline(definition, run);
 }

@@ -11,9 +11,24 @@ import type {
   RequestUsage,
   ResolverError,
 } from '../types.ts';
-import { REQUEST_REJECTED_ERROR_TYPE } from '../types.ts';
+import { newRequestUsage, REQUEST_REJECTED_ERROR_TYPE } from '../types.ts';
 import { MissingDataSourceError } from './missing-data-source.ts';
 import { NONE_DATA_SOURCE, NoneDataSource } from './none-data-source.ts';
+
+/** `util.authType()` when the caller's mode isn't given. */
+export const DEFAULT_AUTH_TYPE = 'API Key Authorization';
+
+/** What a resolver run takes besides its invocation and data sources. */
+export interface ResolverRunOptions {
+  /** what `util.authType()` returns */
+  authType?: string;
+  /** shared by every field of one GraphQL request (a field resolved alone is a request of its own) */
+  requestUsage?: RequestUsage;
+  /** aborted when the resolver's time is up; data-source calls give up then (and none starts) */
+  signal?: AbortSignal;
+  /** `ctx.env`: the API's environment variables */
+  env?: Record<string, string>;
+}
 
 /** The part of `ctx` that differs between the handlers of one resolver run. */
 export type StepContext = Pick<HandlerContext, 'prev' | 'result' | 'error'>;
@@ -31,14 +46,19 @@ export class ResolverRun {
   readonly errors: ResolverError[] = [];
   readonly logs: string[] = [];
 
+  private readonly authType: string;
+  private readonly requestUsage: RequestUsage;
+  private readonly env: Record<string, string>;
+
   constructor(
     private readonly invocation: FieldInvocation,
     private readonly dataSources: ReadonlyMap<string, DataSource>,
-    private readonly authType: string,
-    private readonly requestUsage: RequestUsage,
-    /** aborted when the resolver's time is up; data-source calls give up then */
-    private readonly signal?: AbortSignal,
-  ) {}
+    private readonly options: ResolverRunOptions = {},
+  ) {
+    this.authType = options.authType ?? DEFAULT_AUTH_TYPE;
+    this.requestUsage = options.requestUsage ?? newRequestUsage();
+    this.env = options.env ?? {};
+  }
 
   /** Evaluates a handler; errors it appended are kept, whatever its outcome. */
   evaluate(bundle: CodeBundle, handler: HandlerName, step: StepContext = {}): HandlerOutcome {
@@ -49,6 +69,7 @@ export class ResolverRun {
       request: this.invocation.request,
       info: this.invocation.info,
       stash: this.stash,
+      env: this.env,
       ...step,
     };
     const evaluation = evaluateHandler(bundle, handler, ctx, {
@@ -74,7 +95,7 @@ export class ResolverRun {
     if (!dataSource) {
       throw new MissingDataSourceError(name, request);
     }
-    const outcome = await dataSource.invoke(request, { signal: this.signal, caller });
+    const outcome = await dataSource.invoke(request, { signal: this.options.signal, caller });
     return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE
       ? { ...outcome, rejected: { message: outcome.error.message, errorType: REQUEST_REJECTED_ERROR_TYPE } }
       : outcome;

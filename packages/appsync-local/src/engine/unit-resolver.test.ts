@@ -33,6 +33,18 @@ describe('a unit resolver', () => {
     expect(outcome).toEqual({ data: { eventId: 'e-1', title: 'Launch', read: true }, errors: [], logs: [] });
   });
 
+  // https://docs.aws.amazon.com/appsync/latest/devguide/environmental-variables.html
+  it("gives both handlers the API's environment variables as ctx.env", async () => {
+    const events = new RecordingDataSource('events');
+    const definition = unit(
+      "  return { operation: 'GetItem', table: ctx.env.EVENTS_TABLE };",
+      '  return { sent: ctx.result.table, stage: ctx.env.STAGE };',
+    );
+    const env = { EVENTS_TABLE: 'events-prod-1a2b', STAGE: 'prod' };
+    const outcome = await resolveField(definition, invocation(), new Map([['events', events]]), { env });
+    expect(outcome.data).toEqual({ sent: 'events-prod-1a2b', stage: 'prod' });
+  });
+
   it('fails the field without a response handler when the data source cannot read the request (MappingTemplate)', async () => {
     const message = "Value for field '$[operation]' not found.";
     const events = new RecordingDataSource('events', () => ({ result: null, error: { message, type: 'MappingTemplate' } }));
@@ -133,7 +145,7 @@ describe('a unit resolver', () => {
       'NONE',
     );
     const caller = invocation({ identity: { sub: 'u-1' }, source: { id: 'parent' } });
-    const outcome = await resolveField(definition, caller, new Map(), 'User Pool Authorization');
+    const outcome = await resolveField(definition, caller, new Map(), { authType: 'User Pool Authorization' });
     expect(outcome).toEqual({
       data: { sub: 'u-1', source: { id: 'parent' }, authType: 'User Pool Authorization' },
       errors: [],

@@ -42,6 +42,8 @@ export interface LocalServerOptions {
   getResolvers: () => ResolverDefinition[];
   /** by name, as resolver definitions refer to them */
   dataSources: Map<string, DataSource>;
+  /** the API's environment variables, `ctx.env` in every handler; default none */
+  environmentVariables?: Record<string, string>;
   /** checks a request's credentials; a refusal answers 401 */
   authenticate: RequestAuthenticator;
   /** the schema's field-level auth rules; a refused field gets AppSync's Unauthorized error */
@@ -116,9 +118,12 @@ function routes(options: LocalServerOptions): Handler {
       definition,
       invocation,
       options.dataSources,
-      AUTH_TYPE_NAMES[request.caller.authMode],
-      request.usage,
-      AbortSignal.timeout(timeoutMs),
+      {
+        authType: AUTH_TYPE_NAMES[request.caller.authMode],
+        requestUsage: request.usage,
+        signal: AbortSignal.timeout(timeoutMs),
+        env: options.environmentVariables,
+      },
     );
     if (options.onResolverLogs && outcome.logs && outcome.logs.length > 0) {
       options.onResolverLogs(`${definition.typeName}.${definition.fieldName}`, outcome.logs);

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { eventInput } from '../test/support/event-operations.ts';
-import { ADMIN, API_KEY_CALLER, dataSourceError, OWNER, storedEvent } from '../test/support/resolver-fixtures.ts';
-import { expectOpaqueInternalError, raised, resolverUnderTest, returned } from '../test/support/resolver-handlers.ts';
+import { eventInput } from '../../test/support/event-operations.ts';
+import { ADMIN, API_KEY_CALLER, dataSourceError, OWNER, storedEvent } from '../../test/support/resolver-fixtures.ts';
+import { expectOpaqueInternalError, functionUnderTest, raised, returned } from '../../test/support/resolver-handlers.ts';
 
 // Unit tests through EvaluateCode, as in AWS's guide:
 // https://docs.aws.amazon.com/appsync/latest/devguide/test-debug-resolvers-js.html
 // PutItem request fields: https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html#js-aws-appsync-resolver-reference-dynamodb-putitem
 
-const createEvent = await resolverUnderTest('Mutation.createEvent');
+// The first step of Mutation.createEvent: without a clientToken it puts the event itself.
+const createEvent = await functionUnderTest('putNewEvent', 'Mutation.createEvent');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-describe('Mutation.createEvent request', () => {
+describe('putNewEvent request', () => {
   it('puts a new event owned by the caller, at version 1, only where no event has its id', async () => {
     const response = await createEvent.request({
       arguments: { input: eventInput({ title: '  Serverless meetup  ', date: '2025-06-01T20:30:00+02:00' }) },
@@ -121,7 +122,7 @@ describe('Mutation.createEvent request', () => {
   });
 });
 
-describe('Mutation.createEvent response', () => {
+describe('putNewEvent response', () => {
   it('returns the created event', async () => {
     const created = storedEvent({ version: 1, status: 'DRAFT' });
     const response = await createEvent.response({ arguments: { input: eventInput() }, identity: OWNER, result: created });

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_EVENT, eventInput } from '../support/event-operations';
+import type { GraphQLClient, GraphQLResponse } from '../support/graphql-client';
+import { startLocalApi, type LocalApi } from '../support/local-api';
+import { CANCEL_REGISTRATION, LIST_REGISTRATIONS, REGISTER } from '../support/registration-operations';
+
+/** Only the status: each waitlisted position is checked once, from the owner's list. */
+const REGISTER_STATUS = `
+  mutation Register($eventId: ID!, $clientToken: String) {
+    registerForEvent(eventId: $eventId, clientToken: $clientToken) { status }
+  }`;
+
+// Seats under load, through the local server and DynamoDB Local's
+// transactions: the counts always equal the items, never exceed capacity, and
+// the waitlist has no gap and no duplicate.
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(() => api?.close());
+
+async function publishedEvent(capacity: number): Promise<string> {
+  const { data } = await api.request(CREATE_EVENT, { input: eventInput({ capacity, status: 'PUBLISHED' }) });
+  return data!.createEvent.eventId;
+}
+
+/**
+ * A client retries what the API says is retryable. With a clientToken it may
+ * also resend after a broken connection or an InternalError (under this
+ * machine's load a keep-alive socket is now and then reset, and DynamoDB
+ * Local now and then answers InternalServerError): the token makes that safe.
+ */
+async function withRetries(
+  send: () => Promise<GraphQLResponse>,
+  { withClientToken = false } = {},
+): Promise<{ response: GraphQLResponse; retries: number }> {
+  for (let retries = 0; ; retries += 1) {
+    let response: GraphQLResponse;
+    try {
+      response = await send();
+    } catch (error) {
+      if (!withClientToken || retries >= 50) throw error;
+      continue;
+    }
+    const retryable = response.errors?.some(
+      (error) => error.errorInfo?.retryable === true || (withClientToken && error.errorType === 'InternalError'),
+    );
+    if (!retryable || retries >= 50) {
+      return { response, retries };
+    }
+  }
+}
+
+/**
+ * Runs every task at once as far as the client goes, with at most `inFlight`
+ * requests open: like a browser's or SDK's connection pool, and within the
+ * local server's listen backlog (more simultaneous connects are reset by the
+ * kernel, not refused by the API).
+ */
+async function concurrently<T>(tasks: (() => Promise<T>)[], inFlight = 200): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next;
+      next += 1;
+      results[index] = await tasks[index]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, tasks.length) }, worker));
+  return results;
+}
+
+/** The owner's view of the waitlist, page by page, in line order. */
+async function wholeWaitlist(eventId: string): Promise<{ userId: string; position: number }[]> {
+  const entries = [];
+  let nextToken: string | null = null;
+  do {
+    const page: GraphQLResponse = await api.request(LIST_REGISTRATIONS, { eventId, status: 'WAITLISTED', limit: 50, nextToken });
+    expect(page.errors).toBeUndefined();
+    entries.push(...page.data!.listRegistrations.items);
+    nextToken = page.data!.listRegistrations.nextToken;
+  } while (nextToken);
+  return entries;
+}
+
+async function users(prefix: string, count: number): Promise<GraphQLClient[]> {
+  return Promise.all(Array.from({ length: count }, (_, index) => api.asUser(`${prefix}-${index}`)));
+}
+
+/** The stored items of an event, by kind, and whether the seat counters match them. */
+async function ledger(eventId: string) {
+  const items = await api.storedRegistrationItems(eventId);
+  const seats = items.find((item) => item.sk === 'SEATS');
+  const registrations = items.filter((item) => item.sk.startsWith('USER#'));
+  const entries = items.filter((item) => item.sk.startsWith('SEATS#WAIT#'));
+  const confirmed = registrations.filter((item) => item.status === 'CONFIRMED');
+  const waitlisted = registrations.filter((item) => item.status === 'WAITLISTED');
+  return { seats, confirmed, waitlisted, entries };
+}
+
+describe('registerForEvent under load', () => {
+  it('2,000 concurrent users on 100 seats: exactly 100 confirmed, 1,900 waitlisted at positions 1..1,900', { timeout: 600_000 }, async () => {
+    const eventId = await publishedEvent(100);
+    const clients = await users('load', 2000);
+    const outcomes = await concurrently(
+      clients.map((client, index) => () =>
+        withRetries(() => client.request(REGISTER_STATUS, { eventId, clientToken: `load-${index}` }), { withClientToken: true }),
+      ),
+    );
+    const failures = outcomes.filter(({ response }) => response.errors);
+    expect(failures.map(({ response }) => response.errors)).toEqual([]);
+    const registrations = outcomes.map(({ response }) => response.data!.registerForEvent);
+    expect(registrations.filter((r) => r.status === 'CONFIRMED')).toHaveLength(100);
+    expect(registrations.filter((r) => r.status === 'WAITLISTED')).toHaveLength(1900);
+
+    const waitlist = await wholeWaitlist(eventId);
+    expect(waitlist.map((r) => r.position)).toEqual(Array.from({ length: 1900 }, (_, index) => index + 1));
+    expect(new Set(waitlist.map((r) => r.userId)).size).toBe(1900);
+
+    const stored = await ledger(eventId);
+    expect(stored.seats).toMatchObject({ capacity: 100, confirmedCount: 100, waitlistCount: 1900 });
+    expect(stored.confirmed).toHaveLength(100);
+    expect(stored.waitlisted).toHaveLength(1900);
+    expect(stored.entries).toHaveLength(1900);
+    console.log(`2,000 users: ${outcomes.reduce((sum, { retries }) => sum + retries, 0)} retries in all`);
+  });
+
+  it('a storm of cancels and registrations keeps confirmedCount ≤ capacity and the counters equal to the items', { timeout: 300_000 }, async () => {
+    const eventId = await publishedEvent(20);
+    const first = await users('storm-a', 60);
+    const registered = await concurrently(first.map((client) => () => withRetries(() => client.request(REGISTER, { eventId }))));
+    expect(registered.flatMap(({ response }) => response.errors ?? [])).toEqual([]);
+    const later = await users('storm-b', 60);
+    const storm = [
+      ...first.filter((_, index) => index % 2 === 0).map((client) => () => client.request(CANCEL_REGISTRATION, { eventId })),
+      ...later.map((client) => () => client.request(REGISTER, { eventId })),
+    ];
+    const outcomes = await concurrently(storm.map((send) => () => withRetries(send)));
+    expect(outcomes.flatMap(({ response }) => response.errors ?? [])).toEqual([]);
+
+    const stored = await ledger(eventId);
+    expect(stored.seats!.confirmedCount).toBeLessThanOrEqual(20);
+    expect(stored.seats!.confirmedCount).toBe(stored.confirmed.length);
+    expect(stored.seats!.waitlistCount).toBe(stored.waitlisted.length);
+    expect(stored.entries).toHaveLength(stored.waitlisted.length);
+    // 30 of the first 60 and all 60 later ones hold a place: the seats are full, the rest wait
+    expect(stored.confirmed).toHaveLength(20);
+    expect(stored.waitlisted).toHaveLength(70);
+  });
+});
