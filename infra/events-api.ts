@@ -211,12 +211,15 @@ export class EventsApi extends Construct {
       );
     }
     const tableResource = table.node.defaultChild as dynamodb.CfnTable;
-    Validations.of(this.dataSource).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(tableResource)}.Arn>/index/*]`,
-      reason:
-        "CDK's table.grantReadWriteData writes `<table>/index/*`: the table's own global secondary indexes, which " +
-        'listEvents queries; no other resource matches.',
-    });
+    // both data sources may read and write the events table
+    for (const dataSource of [this.dataSource, this.registrationsDataSource]) {
+      Validations.of(dataSource).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(tableResource)}.Arn>/index/*]`,
+        reason:
+          "CDK's table.grantReadWriteData writes `<table>/index/*`: the events table's own global secondary indexes, " +
+          'which listEvents queries; no other resource matches.',
+      });
+    }
   }
 
   private dataSourceNamed(name: string, user: string): appsync.BaseDataSource {
