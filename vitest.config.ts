@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{packages/*/src,dev,model,resolvers,infra,scripts,test}/**/*.test.ts'],
-    globalSetup: ['test/support/dynamodb-local.global-setup.ts'],
+    globalSetup: ['packages/appsync-local/src/dynamodb/dynamodb-local.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,7 +1,6 @@
+import { createDynamoDBClient, startDynamoDBLocal } from 'appsync-local';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { loadConfig, type LocalConfig } from './config.ts';
-import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/client.ts';
-import { startDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
 import { startEventsApi } from './events-api.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on

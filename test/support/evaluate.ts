@@ -4,7 +4,7 @@ import {
   type EvaluateCodeCommandInput,
   type EvaluateCodeCommandOutput,
 } from '@aws-sdk/client-appsync';
-import { evaluateCode, type CodeError, type EvaluateCodeInput, type EvaluateCodeOutput } from '../../packages/appsync-local/src/index.ts';
+import { evaluateCode, type CodeError, type EvaluateCodeInput, type EvaluateCodeOutput } from 'appsync-local';
 
 // Which EvaluateCode the resolver unit tests call.
 //

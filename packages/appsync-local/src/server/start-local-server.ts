@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiSettings } from '../../../../model/api-settings.ts';
 import { resolveField } from '../engine/resolve-field.ts';
 import { buildExecutableSchema } from '../graphql/build-schema.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
-import type { AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
+import type { ApiSettings, AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
 import { requireCaller } from './authenticate.ts';
 import { limitBody } from './body-limit.ts';
 import { cors } from './cors.ts';
-import { DEFAULT_EXPLORER_QUERY, explorerRoutes } from './explorer.ts';
+import { explorerRoutes, type ExplorerContent } from './explorer.ts';
 import { graphqlEndpoint } from './graphql-endpoint.ts';
 import { jsonResponse, router, withMiddleware, type Handler, type Middleware } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
@@ -36,6 +35,8 @@ export interface LocalServerOptions {
   settings: ApiSettings;
   /** the API key the explorer sends; without one the explorer sends no key */
   explorerApiKey?: string;
+  /** the explorer's title and opening query */
+  explorer?: ExplorerContent;
   /**
    * Receives what resolver code wrote with `console.*`, as AppSync sends it to
    * CloudWatch Logs; without it those lines are dropped.
@@ -102,7 +103,7 @@ function routes(options: LocalServerOptions): Handler {
     ...explorerRoutes({
       endpointPath: '/graphql',
       apiKey: options.explorerApiKey,
-      defaultQuery: DEFAULT_EXPLORER_QUERY,
+      content: options.explorer,
     }),
   });
 }
