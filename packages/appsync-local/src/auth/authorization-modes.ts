@@ -12,7 +12,7 @@ export type AuthorizationType = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS' | 'AWS_I
 
 export type AuthorizationMode =
   /** callers send one of these keys in `x-api-key`; an expired key is refused */
-  | { type: 'API_KEY'; apiKeys: ApiKey[] }
+  | { type: 'API_KEY'; apiKeys: readonly ApiKey[] }
   /** callers send an ID or access token of this pool, signed by these keys, in `Authorization` */
   | { type: 'AMAZON_COGNITO_USER_POOLS'; userPool: UserPoolIdentity; jwks: JSONWebKeySet }
   /** not emulated yet: refused at start */
