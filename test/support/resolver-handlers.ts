@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { DataSourceError, EvaluateCodeOutput, HandlerName, Identity, ResolverError } from 'appsync-local';
 import { bundleTypeScript } from 'appsync-local/bundle';
+import { APPSYNC_JS, evaluate } from 'appsync-local/evaluate';
 import { resolverBundleOptions } from '../../scripts/build-resolvers.ts';
 import {
   functionBundlePath,
@@ -11,7 +12,6 @@ import {
   resolverSourcePath,
   resolverWiring,
 } from '../../model/api-wiring.ts';
-import { APPSYNC_JS, evaluate } from './evaluate.ts';
 import { DYNAMODB_INTERNALS } from './resolver-fixtures.ts';
 
 // Resolver unit tests in the manner of AWS's testing guide: bundle the code,
