@@ -7,8 +7,8 @@ import { startDynamoDBLocal } from '../dynamodb/dynamodb-local.ts';
 import { loadResolverDefinitions } from '../resolver-definitions.ts';
 import { startAppSyncApi, type DataSourceConfig } from '../start-appsync-api.ts';
 import type { AuthorizationMode, AuthorizationType } from '../auth/authorization-modes.ts';
-import { apiFromStack, appSyncApisOf, type StackApi } from './api-from-stack.ts';
-import { readCloudAssembly } from './read-assembly.ts';
+import type { StackApi } from './api-from-stack.ts';
+import { pickApi, STATE_DIR, UsageError } from './pick-api.ts';
 
 // `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]` serves
 // an AppSync API of a CDK cloud assembly (DIR, default cdk.out) on DynamoDB
@@ -17,25 +17,6 @@ import { readCloudAssembly } from './read-assembly.ts';
 // .appsync-local/auth.
 
 const USAGE = 'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]';
-const STATE_DIR = '.appsync-local';
-
-class UsageError extends Error {}
-
-function pickApi(directory: string, stackName?: string, apiName?: string): StackApi {
-  const candidates = readCloudAssembly(directory)
-    .filter((stack) => stackName === undefined || stack.name === stackName)
-    .flatMap((stack) => appSyncApisOf(stack).map((api) => ({ stack, ...api })))
-    .filter((api) => apiName === undefined || api.name === apiName || api.logicalId === apiName);
-  if (candidates.length !== 1) {
-    const list = candidates.map((api) => `  ${api.name} (${api.stack.name}/${api.logicalId})`).join('\n');
-    throw new UsageError(
-      candidates.length === 0
-        ? `no AppSync API${apiName ? ` named ${apiName}` : ''} in ${directory}`
-        : `${directory} has several AppSync APIs; pick one with --api:\n${list}`,
-    );
-  }
-  return apiFromStack(candidates[0].stack, candidates[0].logicalId);
-}
 
 async function authorizationMode(type: AuthorizationType, api: StackApi): Promise<AuthorizationMode> {
   if (type === 'API_KEY') {
