@@ -66,4 +66,13 @@ describe('appsync-local serve on the Events API cloud assembly', () => {
     const read = await asAda.request(GET_EVENT, { eventId });
     expect(read.data).toMatchObject({ getEvent: { eventId, title: 'Served from cdk.out' } });
   });
+
+  it('mints tokens only for groups the pool has, as Cognito would', () => {
+    const admin = spawnSync(process.execPath, [BIN, 'token', assembly, '--user', 'root', '--group', 'admins'], { cwd: workDir, encoding: 'utf8' });
+    expect(admin.status, admin.stderr).toBe(0);
+    const unknown = spawnSync(process.execPath, [BIN, 'token', assembly, '--user', 'root', '--group', 'wizards'], { cwd: workDir, encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('the user pool has no group wizards; its groups: admins');
+  });
 });

@@ -18,6 +18,8 @@ import type { AssemblyStack, TemplateResource } from './read-assembly.ts';
 export interface UserPoolConfig {
   userPoolId: string;
   clientId: string;
+  /** the pool's groups (`AWS::Cognito::UserPoolGroup`) */
+  groups: string[];
 }
 
 export interface StackApi {
@@ -226,6 +228,10 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     userPool: userPoolConfig && {
       userPoolId: String(userPoolConfig.UserPoolId),
       clientId: String(userPoolConfig.AppIdClientRegex ?? 'local-client').replace(/^\^|\$$/g, ''),
+      groups: resources
+        .filter(([, resource]) => resource.Type === 'AWS::Cognito::UserPoolGroup')
+        .filter(([, resource]) => resource.Properties.UserPoolId === userPoolConfig.UserPoolId)
+        .map(([, resource]) => String(resource.Properties.GroupName)),
     },
     settings: {
       ...(typeof api.Properties.QueryDepthLimit === 'number' ? { queryDepthLimit: api.Properties.QueryDepthLimit } : {}),

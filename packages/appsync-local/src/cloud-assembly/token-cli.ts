@@ -30,6 +30,13 @@ async function main(): Promise<void> {
   if (!api.userPool) {
     throw new UsageError(`${api.name} has no AMAZON_COGNITO_USER_POOLS mode`);
   }
+  const unknownGroups = values.group.filter((group) => !api.userPool!.groups.includes(group));
+  if (unknownGroups.length > 0) {
+    // Cognito puts users only in groups the pool has
+    throw new UsageError(
+      `the user pool has no group ${unknownGroups.join(', ')}; its groups: ${api.userPool.groups.join(', ') || 'none'}`,
+    );
+  }
   const pool = localUserPool(api.userPool.userPoolId, api.userPool.clientId);
   const keys = await loadLocalUserPoolKeys({ directory: resolve(STATE_DIR, 'auth') });
   const token = await mintIdToken(keys, { username: values.user, groups: values.group, pool });
