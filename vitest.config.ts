@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 //   the global setup; each file makes its own tables, so files run in parallel
 //   without seeing each other's data.
 // A test that needs DynamoDB Local but is left in the unit project fails with
-// a message saying so (see sharedDynamoDBEndpoint in test/support/dynamodb.ts).
+// a message saying so (see sharedDynamoDBEndpoint in packages/appsync-local/src/dynamodb/test-support.ts).
 
 const NEEDS_DYNAMODB_LOCAL = [
   '**/dynamodb/operations/*.test.ts',
@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: NEEDS_DYNAMODB_LOCAL,
-          globalSetup: ['test/support/dynamodb-local.global-setup.ts'],
+          globalSetup: ['packages/appsync-local/src/dynamodb/dynamodb-local.global-setup.ts'],
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { ReadMetrics } from '../packages/appsync-local/src/dynamodb/data-source.ts';
+import type { ReadMetrics } from 'appsync-local';
 import { graphqlSender } from './load.ts';
 
 // Section 1 of the benchmark: how many items DynamoDB reads to return one

@@ -1,8 +1,8 @@
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mintIdToken } from '../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { temporaryUserPoolKeys } from '../packages/appsync-local/src/auth/test-support.ts';
-import { defaultRegistrationsTableName, startEventsApi, type EventsApiOptions } from '../dev/events-api.ts';
+import { defaultRegistrationsTableName, EVENTS_USER_POOL, startEventsApi, type EventsApiOptions } from '../dev/events-api.ts';
 import { percentile, runLoad } from './load.ts';
+import { mintIdToken } from 'appsync-local';
+import { temporaryUserPoolKeys } from 'appsync-local/testing';
 
 // Section 3 of the benchmark: registerForEvent on one hot event, each
 // request by another user, at growing concurrency; and the write units a
@@ -60,7 +60,7 @@ export async function benchRegistrations(options: RegistrationBenchOptions) {
   const userPool = await temporaryUserPoolKeys();
   const api = await startEventsApi({ ...options.apiOptions, userPoolKeys: userPool.keys });
   const url = `${api.url}/graphql`;
-  const tokenFor = (username: string) => mintIdToken(userPool.keys, { username });
+  const tokenFor = (username: string) => mintIdToken(userPool.keys, { username, pool: EVENTS_USER_POOL });
   const owner = sender(url, await tokenFor('bench-owner'));
   const newEvent = async (capacity: number) => {
     const input = {

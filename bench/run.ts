@@ -1,5 +1,4 @@
-import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/client.ts';
-import { startDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
+import { createDynamoDBClient, startDynamoDBLocal } from 'appsync-local';
 import { startEventsApi, type EventsApiOptions } from '../dev/events-api.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { timeDevStartups } from './dev-startup.ts';

@@ -4,7 +4,7 @@ import { DEV_ALLOWED_ORIGINS, parseAllowedOrigins } from '../model/allowed-origi
 import { parseStage, type Stage } from '../model/api-settings.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { fromProjectRoot } from '../model/project-paths.ts';
-import { APPSYNC_EXECUTION_TIMEOUT_MS } from '../packages/appsync-local/src/engine/resolve-field.ts';
+import { APPSYNC_EXECUTION_TIMEOUT_MS } from 'appsync-local';
 
 // `npm run dev` is configured by environment variables, read from `.env` too
 // (a variable set in the environment wins over the file). `.env.example`

@@ -1,14 +1,16 @@
+import {
+  collapseRepeats,
+  createDynamoDBClient,
+  endpointProblem,
+  ensureTable,
+  SIGN_IN_PATH,
+  superviseDynamoDBLocal,
+} from 'appsync-local';
 import { eventsTable } from '../model/events-table.ts';
+import { registrationsTable } from '../model/registrations-table.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { ConfigError, loadConfig, type LocalConfig } from './config.ts';
-import { createDynamoDBClient } from '../packages/appsync-local/src/dynamodb/client.ts';
-import { ensureTable } from '../packages/appsync-local/src/dynamodb/ensure-table.ts';
-import { endpointProblem } from '../packages/appsync-local/src/dynamodb/probe-endpoint.ts';
-import { superviseDynamoDBLocal } from '../packages/appsync-local/src/dynamodb/supervised-dynamodb-local.ts';
-import { startEventsApi } from './events-api.ts';
-import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
-import { SIGN_IN_PATH } from '../packages/appsync-local/src/server/start-local-server.ts';
-import { collapseRepeats } from '../packages/appsync-local/src/server/repeated-lines.ts';
+import { defaultRegistrationsTableName, EVENTS_USER_POOL, startEventsApi } from './events-api.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
@@ -33,8 +35,12 @@ async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; 
     inMemory: config.inMemory,
     dataDir: config.dataDir,
     log: (line) => console.error(line),
-    // in memory, a restarted DynamoDB Local has no table
-    onRestarted: (endpoint) => ensureTable(createDynamoDBClient({ endpoint }), eventsTable, config.tableName),
+    // in memory, a restarted DynamoDB Local has no tables
+    onRestarted: async (endpoint) => {
+      const client = createDynamoDBClient({ endpoint });
+      await ensureTable(client, eventsTable, config.tableName);
+      await ensureTable(client, registrationsTable, defaultRegistrationsTableName(config.tableName));
+    },
   });
 }
 
@@ -42,7 +48,7 @@ function printBanner(config: LocalConfig, url: string, databaseEndpoint: string 
   console.log(`
 GraphQL endpoint  ${url}/graphql
 Explorer          ${url}/
-Sign-in (Amplify) ${url}${SIGN_IN_PATH}  user pool ${LOCAL_USER_POOL.userPoolId}, client ${LOCAL_USER_POOL.clientId}
+Sign-in (Amplify) ${url}${SIGN_IN_PATH}  user pool ${EVENTS_USER_POOL.userPoolId}, client ${EVENTS_USER_POOL.clientId}
 API key           ${config.apiKey}
 DynamoDB          ${databaseEndpoint}${config.inMemory ? ' (in memory)' : ''}, table ${config.tableName}
 Stage             ${config.stage}

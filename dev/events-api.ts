@@ -1,34 +1,63 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  loadLocalUserPoolKeys,
+  loadResolverDefinitions,
+  localUserPool,
+  startAppSyncApi,
+  type ApiKey,
+  type DataSourceConfig,
+  type FunctionCode,
+  type LocalUserPoolKeys,
+  type ReadMetrics,
+  type ResolverCode,
+  type TableDefinition,
+} from 'appsync-local';
 import { apiSettings, type ApiSettings, type Stage } from '../model/api-settings.ts';
 import {
   BUNDLE_DIR,
   EVENTS_DATA_SOURCE,
   EVENTS_TABLE_ENV,
+  functionBundlePath,
   functionWiring,
   REGISTRATIONS_DATA_SOURCE,
   REGISTRATIONS_TABLE_ENV,
+  resolverBundlePath,
   resolverWiring,
 } from '../model/api-wiring.ts';
-import { buildAppSyncSchema } from '../model/check-wiring.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe.ts';
-import { fromProjectRoot } from '../model/project-paths.ts';
+import { fromProjectRoot, PROJECT_ROOT } from '../model/project-paths.ts';
 import { registrationsTable } from '../model/registrations-table.ts';
-import { readAppSyncPrelude, readSchema } from '../model/schema-source.ts';
-import type { ApiKey } from '../packages/appsync-local/src/auth/api-key-authenticator.ts';
-import { createFieldAuthorizer } from '../packages/appsync-local/src/auth/field-authorizer.ts';
-import { loadLocalUserPoolKeys, type LocalUserPoolKeys } from '../packages/appsync-local/src/auth/local-jwks.ts';
-import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
-import { createRequestAuthenticator } from '../packages/appsync-local/src/auth/request-authenticator.ts';
-import { createDynamoDBDataSource, type ReadMetrics } from '../packages/appsync-local/src/dynamodb/data-source.ts';
-import { ensureTable } from '../packages/appsync-local/src/dynamodb/ensure-table.ts';
-import { loadResolverDefinitions } from '../packages/appsync-local/src/resolver-definitions.ts';
-import { startLocalServer } from '../packages/appsync-local/src/server/start-local-server.ts';
+import { readSchema } from '../model/schema-source.ts';
 
-// The Events API as the local runtime serves it: the table from the shared
+// The Events API as appsync-local serves it: the table from the shared
 // definition, the compiled bundles wired as in the cloud, the same auth modes
 // and limits as the cloud stack, one HTTP server. `npm run dev`, the
 // integration tests and the benchmark all start it here.
+
+/**
+ * The local stand-in for the Events API's user pool and its web client. Its
+ * ids are fixed and documented, so tokens minted by `npm run token` keep
+ * working across restarts.
+ */
+export const EVENTS_USER_POOL = localUserPool('local_EventsUserPool', 'local-events-client');
+
+/** Where the local user pool's signing key lives (gitignored). */
+export const USER_POOL_KEYS_DIR = fromProjectRoot('.local/auth');
+
+const EXPLORER_QUERY = `# Lists the first page of events.
+{
+  listEvents {
+    items {
+      eventId
+      title
+      date
+      status
+    }
+    nextToken
+  }
+}
+`;
 
 export interface EventsApiOptions {
   dynamodb: DynamoDBClient;
@@ -59,59 +88,62 @@ export interface EventsApiOptions {
   resolverTimeoutMs?: number;
 }
 
-/** As in the cloud stack: API keys by default, Cognito user pools where the schema says so. */
-const DEFAULT_AUTH_MODE = 'API_KEY';
-
 /** The registrations table that goes with an events table, unless named otherwise. */
 export function defaultRegistrationsTableName(eventsTableName: string): string {
   return `${eventsTableName}-${registrationsTable.name}`;
 }
 
+/** The Events wiring with the bundle each resolver and function runs. */
+export function eventsResolverCode(bundleDir = BUNDLE_DIR): { resolvers: ResolverCode[]; functions: FunctionCode[] } {
+  return {
+    resolvers: resolverWiring.map((wiring) => ({ ...wiring, codeFile: resolverBundlePath(wiring, bundleDir) })),
+    functions: functionWiring.map((fn) => ({ ...fn, codeFile: functionBundlePath(fn.name, bundleDir) })),
+  };
+}
+
+/** Reads and checks the Events API's bundles, as `npm run build` wrote them. */
+export function loadEventsResolvers(bundleDir = BUNDLE_DIR) {
+  const { resolvers, functions } = eventsResolverCode(bundleDir);
+  return loadResolverDefinitions(resolvers, functions, { root: PROJECT_ROOT, missingBundleHint: 'run npm run build' });
+}
+
 export async function startEventsApi(options: EventsApiOptions) {
+  const userPoolKeys = options.userPoolKeys ?? (await loadLocalUserPoolKeys({ directory: USER_POOL_KEYS_DIR }));
   const registrationsTableName = options.registrationsTableName ?? defaultRegistrationsTableName(options.tableName);
-  if (options.ensureTable !== false) {
-    await ensureTable(options.dynamodb, eventsTable, options.tableName);
-    await ensureTable(options.dynamodb, registrationsTable, registrationsTableName);
-  }
-  const dataSource = (name: string, tableName: string) =>
-    createDynamoDBDataSource({ name, client: options.dynamodb, tableName, onRead: options.onRead });
-  const bundleDir = fromProjectRoot(options.bundleDir ?? BUNDLE_DIR);
-  const loadResolvers = () => loadResolverDefinitions(bundleDir, resolverWiring, functionWiring);
-  let resolvers = loadResolvers();
-  const userPoolKeys = options.userPoolKeys ?? (await loadLocalUserPoolKeys());
-  const schemaSDL = readSchema();
-  const server = await startLocalServer({
-    port: options.port,
-    schemaSDL,
-    getResolvers: () => resolvers,
-    dataSources: new Map([
-      [EVENTS_DATA_SOURCE, dataSource(EVENTS_DATA_SOURCE, options.tableName)],
-      [REGISTRATIONS_DATA_SOURCE, dataSource(REGISTRATIONS_DATA_SOURCE, registrationsTableName)],
-    ]),
+  const dynamoDBDataSource = (name: string, table: TableDefinition, tableName: string): DataSourceConfig => ({
+    type: 'AMAZON_DYNAMODB',
+    name,
+    client: options.dynamodb,
+    table,
+    tableName,
+    ensureTable: options.ensureTable,
+    onRead: options.onRead,
+  });
+  return startAppSyncApi({
+    schema: readSchema(),
+    resolvers: () => loadEventsResolvers(options.bundleDir),
+    dataSources: [
+      dynamoDBDataSource(EVENTS_DATA_SOURCE, eventsTable, options.tableName),
+      dynamoDBDataSource(REGISTRATIONS_DATA_SOURCE, registrationsTable, registrationsTableName),
+    ],
     // as the cloud stack sets them: transactions name their tables
     environmentVariables: {
       [EVENTS_TABLE_ENV]: options.tableName,
       [REGISTRATIONS_TABLE_ENV]: registrationsTableName,
     },
-    authenticate: createRequestAuthenticator({
-      apiKeys: options.apiKeys,
-      cognito: { pool: LOCAL_USER_POOL, jwks: userPoolKeys.jwks },
-    }),
-    authorizeField: createFieldAuthorizer(buildAppSyncSchema(readAppSyncPrelude(), schemaSDL), DEFAULT_AUTH_MODE),
-    allowedOrigins: options.allowedOrigins,
+    // as in the cloud stack: API keys by default, Cognito user pools where the schema says so
+    authorization: {
+      default: { type: 'API_KEY', apiKeys: options.apiKeys },
+      additional: [{ type: 'AMAZON_COGNITO_USER_POOLS', userPool: EVENTS_USER_POOL, jwks: userPoolKeys.jwks }],
+    },
+    signIn: { pool: EVENTS_USER_POOL, signer: userPoolKeys },
     settings: { ...apiSettings(options.stage), ...options.settings },
-    explorerApiKey: options.apiKeys[0]?.key,
-    signIn: { pool: LOCAL_USER_POOL, signer: userPoolKeys },
+    port: options.port,
+    allowedOrigins: options.allowedOrigins,
+    explorer: { title: 'Events API explorer', defaultQuery: EXPLORER_QUERY },
     onResolverLogs: options.onResolverLogs,
     resolverTimeoutMs: options.resolverTimeoutMs,
     // health answers DEGRADED within its budget when DynamoDB does not answer at all
     resolverTimeoutsMs: { 'Query.health': HEALTH_PROBE_BUDGET_MS },
   });
-  return {
-    ...server,
-    /** picks up rebuilt bundles without a restart */
-    reloadResolvers() {
-      resolvers = loadResolvers();
-    },
-  };
 }

@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCognitoAuthenticator, loadLocalUserPoolKeys, localUserSub } from 'appsync-local';
+import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from 'appsync-local/testing';
 import { PROJECT_ROOT } from '../model/project-paths.ts';
-import { createCognitoAuthenticator } from '../packages/appsync-local/src/auth/cognito-authenticator.ts';
-import { localUserSub } from '../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { loadLocalUserPoolKeys } from '../packages/appsync-local/src/auth/local-jwks.ts';
-import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
-import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../packages/appsync-local/src/auth/test-support.ts';
+import { EVENTS_USER_POOL } from './events-api.ts';
 
 const run = promisify(execFile);
 
@@ -26,7 +24,7 @@ function tokenCli(...args: string[]) {
 
 async function identityFor(token: string) {
   const keys = await loadLocalUserPoolKeys({ directory: pool.directory });
-  const authenticate = createCognitoAuthenticator({ pool: LOCAL_USER_POOL, jwks: keys.jwks });
+  const authenticate = createCognitoAuthenticator({ pool: EVENTS_USER_POOL, jwks: keys.jwks });
   const result = await authenticate({ headers: { authorization: token }, sourceIp: '127.0.0.1' });
   if (!result.ok || !result.caller.identity) {
     throw new Error(`the printed token was refused: ${result.ok ? 'no identity' : result.message}`);

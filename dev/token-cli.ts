@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
-import { mintAccessToken, mintIdToken, localUserSub, TOKEN_LIFETIME_SECONDS } from '../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { loadLocalUserPoolKeys } from '../packages/appsync-local/src/auth/local-jwks.ts';
-import { LOCAL_USER_POOL } from '../packages/appsync-local/src/auth/local-user-pool.ts';
+import { loadLocalUserPoolKeys, localUserSub, mintAccessToken, mintIdToken, TOKEN_LIFETIME_SECONDS } from 'appsync-local';
+import { EVENTS_USER_POOL, USER_POOL_KEYS_DIR } from './events-api.ts';
 
 // `npm run token -- --user alice [--group admins] [--expires-in 3600]`
 // prints a token of the local user pool for the local server's Authorization
@@ -39,15 +38,15 @@ async function main(): Promise<void> {
     throw new UsageError('--user is required');
   }
   const expiresInSeconds = Number(values['expires-in']);
-  const keys = await loadLocalUserPoolKeys({ directory: values['keys-dir'] });
-  const options = { username: values.user, groups: values.group, email: values.email, expiresInSeconds };
+  const keys = await loadLocalUserPoolKeys({ directory: values['keys-dir'] ?? USER_POOL_KEYS_DIR });
+  const options = { username: values.user, groups: values.group, email: values.email, expiresInSeconds, pool: EVENTS_USER_POOL };
   const token = values.access ? await mintAccessToken(keys, options) : await mintIdToken(keys, options);
 
   const groups = values.group.length > 0 ? values.group.join(', ') : 'none';
   const expiresAt = new Date(Number(decodeJwt(token).exp) * 1000).toISOString();
   console.error(
     [
-      `${values.access ? 'Access' : 'ID'} token of the local user pool ${LOCAL_USER_POOL.userPoolId} (client ${LOCAL_USER_POOL.clientId})`,
+      `${values.access ? 'Access' : 'ID'} token of the local user pool ${EVENTS_USER_POOL.userPoolId} (client ${EVENTS_USER_POOL.clientId})`,
       `  user ${values.user}, sub ${localUserSub(values.user)}, groups: ${groups}`,
       `  valid until ${expiresAt}`,
       'Send it as is, without "Bearer ", in the Authorization header.',

@@ -1,19 +1,12 @@
+import type { ApiSettings } from 'appsync-local';
+
 // Limits and switches that the cloud API and the local server both apply,
 // defined once so that local and cloud refuse the same requests.
 // https://docs.aws.amazon.com/appsync/latest/devguide/configuring-query-depth.html
 
-export type Stage = 'dev' | 'prod';
+export type { ApiSettings };
 
-export interface ApiSettings {
-  /** deepest nesting of fields a query may have (AppSync allows 1 to 75) */
-  queryDepthLimit: number;
-  /** most resolvers one request may invoke (AppSync allows 1 to 10,000) */
-  resolverCountLimit: number;
-  /** whether the schema may be read by introspection */
-  introspection: boolean;
-  /** largest request body the local server reads, in bytes */
-  maxRequestBodyBytes: number;
-}
+export type Stage = 'dev' | 'prod';
 
 export function apiSettings(stage: Stage): ApiSettings {
   return {

@@ -1,29 +1,10 @@
+import type { KeyAttribute, TableDefinition } from 'appsync-local/tables';
+
 // The events table's keys and indexes, defined once. The CDK stack builds the
 // cloud table from this, the local runtime creates DynamoDB Local's table from
 // it, and the resolvers import the index names, so none of them can drift.
 
-export type KeyAttributeType = 'S' | 'N' | 'B';
-
-export interface KeyAttribute {
-  name: string;
-  type: KeyAttributeType;
-}
-
-export interface GlobalSecondaryIndexDefinition {
-  indexName: string;
-  partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
-}
-
-export interface TableDefinition {
-  /** logical name: the data source's name and the local table's default name */
-  name: string;
-  partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
-  globalSecondaryIndexes: GlobalSecondaryIndexDefinition[];
-  /** the attribute (epoch seconds) whose items DynamoDB's TTL deletes once past */
-  timeToLiveAttribute?: string;
-}
+export type { KeyAttribute, TableDefinition };
 
 export const INDEX_BY_STATUS = 'byStatusAndDate';
 export const INDEX_BY_ORGANIZER = 'byOrganizerAndDate';

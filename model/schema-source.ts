@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { appSyncPrelude } from 'appsync-local/schema';
 import { fromProjectRoot } from './project-paths.ts';
 
 /** schema.graphql exactly as AppSync receives it. */
@@ -8,5 +9,5 @@ export function readSchema(): string {
 
 /** AppSync's own scalars and directives, which schema.graphql uses without declaring. */
 export function readAppSyncPrelude(): string {
-  return readFileSync(fromProjectRoot('model/appsync-prelude.graphql'), 'utf8');
+  return appSyncPrelude();
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { appsyncBundleOptions, type BundleOptions } from 'appsync-local/bundle';
 import * as esbuild from 'esbuild';
 import {
   BUNDLE_DIR,
@@ -11,11 +12,8 @@ import {
 } from '../model/api-wiring.ts';
 import { fromProjectRoot, PROJECT_ROOT } from '../model/project-paths.ts';
 
-// One ESM bundle per resolver and per pipeline function, as the APPSYNC_JS
-// runtime takes them: `@aws-appsync/*` stay imports (AppSync provides them),
-// shared helpers are inlined, and an inline source map without sources keeps
-// runtime errors pointing at TypeScript lines.
-// https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html#additional-utilities
+// One ESM bundle per resolver and per pipeline function, built as appsync-local
+// bundles them (see its bundle-typescript.ts), with the API's version defined.
 
 export interface BuildOptions {
   /** where bundles go; default build/appsync */
@@ -89,19 +87,9 @@ function writeBundles(onBuilt: (problems: string[], outputs: esbuild.OutputFile[
   };
 }
 
-/** How one APPSYNC_JS bundle is built; shared with tools that bundle a single resolver (local/evaluate-cli.ts). */
-export function appsyncBundleOptions(): esbuild.BuildOptions {
-  return {
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2020',
-    external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
-    sourcemap: 'inline',
-    sourcesContent: false,
-    logLevel: 'silent',
-    define: { API_VERSION: JSON.stringify(apiVersion()) },
-  };
+/** How the Events API's bundles are built; shared with the resolver unit tests, which bundle one at a time. */
+export function resolverBundleOptions(): BundleOptions {
+  return { root: PROJECT_ROOT, define: { API_VERSION: JSON.stringify(apiVersion()) } };
 }
 
 export class ResolverBuildError extends Error {}
@@ -109,7 +97,7 @@ export class ResolverBuildError extends Error {}
 export async function buildResolverBundles(options: BuildOptions = {}): Promise<ResolverBuild> {
   let built: { problems: string[]; outputs: esbuild.OutputFile[] } = { problems: [], outputs: [] };
   const context = await esbuild.context({
-    ...appsyncBundleOptions(),
+    ...appsyncBundleOptions(resolverBundleOptions()),
     entryPoints: entryPoints(),
     outdir: fromProjectRoot(options.outDir ?? BUNDLE_DIR),
     write: false,

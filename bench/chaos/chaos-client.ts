@@ -1,5 +1,5 @@
-import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { loadLocalUserPoolKeys } from '../../packages/appsync-local/src/auth/local-jwks.ts';
+import { loadLocalUserPoolKeys, mintIdToken } from 'appsync-local';
+import { EVENTS_USER_POOL, USER_POOL_KEYS_DIR } from '../../dev/events-api.ts';
 
 // What every chaos section sends: GraphQL over HTTP on loopback, with a
 // deadline, never throwing (a refused connection is an outcome too).
@@ -15,7 +15,7 @@ export interface Outcome {
 }
 
 export async function userToken(username: string): Promise<string> {
-  return mintIdToken(await loadLocalUserPoolKeys(), { username });
+  return mintIdToken(await loadLocalUserPoolKeys({ directory: USER_POOL_KEYS_DIR }), { username, pool: EVENTS_USER_POOL });
 }
 
 export async function post(url: string, body: string, headers: Record<string, string>, timeoutMs = 10_000): Promise<Outcome> {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SupervisedDynamoDBLocal } from '../../packages/appsync-local/src/dynamodb/supervised-dynamodb-local.ts';
 import { graphql } from './chaos-client.ts';
+import { type SupervisedDynamoDBLocal } from 'appsync-local';
 
 // How long `health` takes to notice a database that froze or died, and to
 // report OK once it is back: health is asked back to back, each answer timed

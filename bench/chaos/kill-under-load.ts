@@ -2,9 +2,9 @@ import { GetItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/clien
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SupervisedDynamoDBLocal } from '../../packages/appsync-local/src/dynamodb/supervised-dynamodb-local.ts';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { CHAOS_API_KEY, EVENT_INPUT, graphql } from './chaos-client.ts';
+import { type SupervisedDynamoDBLocal } from 'appsync-local';
 
 // Acknowledged writes after kills: writers create events back to back while
 // DynamoDB Local (supervised, data on disk) and then the API server (its own

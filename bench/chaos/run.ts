@@ -1,9 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
-import { ensureTable } from '../../packages/appsync-local/src/dynamodb/ensure-table.ts';
-import { superviseDynamoDBLocal } from '../../packages/appsync-local/src/dynamodb/supervised-dynamodb-local.ts';
 import { startEventsApi } from '../../dev/events-api.ts';
 import { eventsTable } from '../../model/events-table.ts';
 import { buildResolverBundles } from '../../scripts/build-resolvers.ts';
@@ -12,6 +9,7 @@ import { conflictingWrites } from './conflicting-writes.ts';
 import { healthTimings } from './health-timing.ts';
 import { runHostileCorpus } from './hostile-corpus.ts';
 import { killUnderLoad } from './kill-under-load.ts';
+import { createDynamoDBClient, ensureTable, superviseDynamoDBLocal } from 'appsync-local';
 
 // `npm run chaos`: the API under conflicting writes, a frozen and a killed
 // DynamoDB Local, a killed server, and a corpus of hostile requests. Bounded

@@ -1,5 +1,5 @@
-import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
 import { startEventsApi } from '../../dev/events-api.ts';
+import { createDynamoDBClient } from 'appsync-local';
 
 // The Events API alone in a process, so that `npm run chaos` can kill it with
 // SIGKILL mid-load. Arguments: the DynamoDB endpoint, the table, the API key.

@@ -2,9 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
-import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { loadLocalUserPoolKeys } from '../../packages/appsync-local/src/auth/local-jwks.ts';
+import { loadLocalUserPoolKeys, mintIdToken } from 'appsync-local';
 import { DEFAULT_API_KEY } from '../../dev/config.ts';
+import { EVENTS_USER_POOL, USER_POOL_KEYS_DIR } from '../../dev/events-api.ts';
 import { graphqlClient } from '../support/graphql-client';
 
 // `npm run dev` as a developer runs it: one command that serves the API and
@@ -78,8 +78,8 @@ describe('npm run dev', () => {
   });
 
   it('logs no token and no request body', async () => {
-    const keys = await loadLocalUserPoolKeys();
-    const token = await mintIdToken(keys, { username: 'dev-log-check' });
+    const keys = await loadLocalUserPoolKeys({ directory: USER_POOL_KEYS_DIR });
+    const token = await mintIdToken(keys, { username: 'dev-log-check', pool: EVENTS_USER_POOL });
     const api = graphqlClient(banner('GraphQL endpoint'), { authorization: token });
     const secretTitle = 'A title that must not reach the log';
     const { data } = await api.request(

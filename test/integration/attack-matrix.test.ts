@@ -1,7 +1,8 @@
 import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintIdToken } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
+import { mintIdToken } from 'appsync-local';
+import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from 'appsync-local/testing';
+import { EVENTS_USER_POOL } from '../../dev/events-api.ts';
 import { ADMIN_GROUP } from '../../model/access.ts';
 import { CREATE_EVENT, DELETE_EVENT, GET_EVENT, LIST_EVENTS, UPDATE_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient, type GraphQLClient, type GraphQLResponse } from '../support/graphql-client';
@@ -90,7 +91,7 @@ describe('credentials: refused with HTTP 401 UnauthorizedException', () => {
         return new SignJWT(await aliceClaims()).setProtectedHeader({ alg: 'RS256', kid: 'forged' }).sign(privateKey);
       },
     ],
-    ['a JWT from another user pool key set', async () => mintIdToken(forger.keys, { username: 'alice' })],
+    ['a JWT from another user pool key set', async () => mintIdToken(forger.keys, { username: 'alice', pool: EVENTS_USER_POOL })],
     [
       'an expired JWT',
       async () => api.tokenFor('alice', { issuedAt: new Date(Date.now() - 2 * 3600_000), expiresInSeconds: 3600 }),

@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDBLocal, type DynamoDBLocal } from '../../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
 import { HEALTH_PROBE_BUDGET_MS } from '../../model/health-probe.ts';
 import { CREATE_EVENT, HEALTH, eventInput } from '../support/event-operations';
 import { startLocalApi, type LocalApi } from '../support/local-api';
+import { startDynamoDBLocal, type DynamoDBLocal } from 'appsync-local';
 
 // A database that does not answer: every data-source call gives up on time
 // (AppSync's ExecutionTimeoutException in ctx.error, which the resolvers

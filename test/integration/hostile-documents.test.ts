@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PARSER_LIMITS } from '../../packages/appsync-local/src/graphql/parser-limits.ts';
 import { startLocalApi, type LocalApi } from '../support/local-api';
+import { PARSER_LIMITS } from 'appsync-local';
 
 // Documents shaped to exhaust the parser: each answers a client error (a
 // syntax error, HTTP 200, data null, as graphql-java's parser limits answer

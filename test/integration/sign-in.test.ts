@@ -5,12 +5,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localUserSub } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { LOCAL_USER_POOL } from '../../packages/appsync-local/src/auth/local-user-pool.ts';
-import { SIGN_IN_PATH } from '../../packages/appsync-local/src/server/start-local-server.ts';
 import { CREATE_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient } from '../support/graphql-client';
 import { startLocalApi, type LocalApi } from '../support/local-api';
+import { localUserSub, SIGN_IN_PATH } from 'appsync-local';
+import { EVENTS_USER_POOL } from '../../dev/events-api.ts';
 
 // A browser frontend signs in to the local user pool as it would to Cognito:
 // InitiateAuth with USER_PASSWORD_AUTH at the endpoint Amplify's
@@ -25,7 +24,7 @@ beforeAll(async () => {
   api = await startLocalApi({ allowedOrigins: [FRONTEND_ORIGIN] });
   cognito = new CognitoIdentityProviderClient({
     endpoint: `${api.origin}${SIGN_IN_PATH}`,
-    region: LOCAL_USER_POOL.region,
+    region: EVENTS_USER_POOL.region,
     credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
   });
 });
@@ -35,7 +34,7 @@ function signIn(overrides: Partial<InitiateAuthCommandInput> = {}) {
   return cognito.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: LOCAL_USER_POOL.clientId,
+      ClientId: EVENTS_USER_POOL.clientId,
       AuthParameters: { USERNAME: 'dana', PASSWORD: 'any password' },
       ...overrides,
     }),

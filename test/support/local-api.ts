@@ -1,11 +1,14 @@
 import { GetItemCommand, QueryCommand, ScanCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { mintIdToken, type CognitoTokenOptions } from '../../packages/appsync-local/src/auth/cognito-tokens.ts';
-import { temporaryUserPoolKeys } from '../../packages/appsync-local/src/auth/test-support.ts';
-import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
-import { defaultRegistrationsTableName, startEventsApi, type EventsApiOptions } from '../../dev/events-api.ts';
+import { createDynamoDBClient, mintIdToken, type CognitoTokenOptions } from 'appsync-local';
+import { sharedDynamoDBEndpoint, temporaryUserPoolKeys, uniqueTableName } from 'appsync-local/testing';
+import {
+  defaultRegistrationsTableName,
+  EVENTS_USER_POOL,
+  startEventsApi,
+  type EventsApiOptions,
+} from '../../dev/events-api.ts';
 import { eventsTable } from '../../model/events-table.ts';
-import { sharedDynamoDBEndpoint, uniqueTableName } from './dynamodb.ts';
 import { graphqlClient, type GraphQLClient } from './graphql-client.ts';
 
 // The Events API served by the local runtime over HTTP, on a table of its own
@@ -61,7 +64,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   });
   const url = `${server.url}/graphql`;
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>
-    mintIdToken(userPool.keys, { username, ...tokenOptions });
+    mintIdToken(userPool.keys, { username, pool: EVENTS_USER_POOL, ...tokenOptions });
   const asUser: LocalApi['asUser'] = async (username, tokenOptions) =>
     graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) });
   return {

@@ -1,5 +1,5 @@
 import type { Event } from '../../generated/graphql.ts';
-import type { DataSourceError, Identity } from '../../packages/appsync-local/src/types.ts';
+import type { DataSourceError, Identity } from 'appsync-local';
 import { ADMIN_GROUP } from '../../model/access.ts';
 import { EVENT_ITEM_TYPE } from '../../model/events-table.ts';
 

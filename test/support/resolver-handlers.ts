@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import type { EvaluateCodeOutput } from '../../packages/appsync-local/src/index.ts';
-import { bundleTypeScript } from '../../packages/appsync-local/src/runtime/bundle-typescript.ts';
-import type { DataSourceError, HandlerName, Identity, ResolverError } from '../../packages/appsync-local/src/types.ts';
+import type { DataSourceError, EvaluateCodeOutput, HandlerName, Identity, ResolverError } from 'appsync-local';
+import { bundleTypeScript } from 'appsync-local/bundle';
+import { APPSYNC_JS, evaluate } from 'appsync-local/evaluate';
+import { resolverBundleOptions } from '../../scripts/build-resolvers.ts';
 import {
   functionBundlePath,
   functionSourcePath,
@@ -11,7 +12,6 @@ import {
   resolverSourcePath,
   resolverWiring,
 } from '../../model/api-wiring.ts';
-import { APPSYNC_JS, evaluate } from './evaluate.ts';
 import { DYNAMODB_INTERNALS } from './resolver-fixtures.ts';
 
 // Resolver unit tests in the manner of AWS's testing guide: bundle the code,
@@ -74,7 +74,7 @@ export async function resolverUnderTest(name: string): Promise<HandlersUnderTest
   if (!wiring) {
     throw new Error(`${name} is not wired in model/api-wiring.ts`);
   }
-  const { code } = await bundleTypeScript({ path: resolverSourcePath(wiring) }, resolverBundlePath(wiring));
+  const { code } = await bundleTypeScript({ path: resolverSourcePath(wiring) }, resolverBundlePath(wiring), resolverBundleOptions());
   return handlersOf(code, name);
 }
 
@@ -83,7 +83,7 @@ export async function functionUnderTest(name: string, field: string): Promise<Ha
   if (!functionWiring.some((candidate) => candidate.name === name)) {
     throw new Error(`${name} is not a pipeline function of model/api-wiring.ts`);
   }
-  const { code } = await bundleTypeScript({ path: functionSourcePath(name) }, functionBundlePath(name));
+  const { code } = await bundleTypeScript({ path: functionSourcePath(name) }, functionBundlePath(name), resolverBundleOptions());
   return handlersOf(code, field);
 }
 

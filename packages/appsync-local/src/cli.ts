@@ -4,12 +4,16 @@ import { argv } from 'node:process';
 
 const COMMANDS: Record<string, string> = {
   evaluate: './evaluate-cli.ts',
+  serve: './cloud-assembly/serve-cli.ts',
+  token: './cloud-assembly/token-cli.ts',
 };
 
 const USAGE = `usage: appsync-local <command> [options]
 
 commands:
-  evaluate   evaluate one resolver handler as AppSync's EvaluateCode API does`;
+  evaluate   evaluate one resolver handler as AppSync's EvaluateCode API does
+  serve      serve the AppSync API of a CDK cloud assembly (default ./cdk.out)
+  token      print a token of the local user pool of that API`;
 
 const [command, ...rest] = argv.slice(2);
 const commandModule = command === undefined ? undefined : COMMANDS[command];

@@ -2,42 +2,54 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../model/project-paths.ts';
 
-// `npm run evaluate`, used like `aws appsync evaluate-code --code … --context … --function …`.
+// `appsync-local evaluate`, used like `aws appsync evaluate-code --code … --context … --function …`.
 
 const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../bin/appsync-local.js', import.meta.url));
+const RESOLVER = fileURLToPath(new URL('./test-fixtures/resolvers/Query.getPost.ts', import.meta.url));
 
 function evaluateCli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'packages/appsync-local/src/evaluate-cli.ts', ...args], { cwd: PROJECT_ROOT });
+  return run(process.execPath, [BIN, 'evaluate', ...args]);
 }
 
-describe('npm run evaluate', () => {
+describe('appsync-local evaluate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'evaluate-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('bundles a TypeScript resolver and prints the EvaluateCode output', async () => {
+  it('bundles a TypeScript resolver with the defines given and prints the EvaluateCode output', async () => {
     const context = join(dir, 'context.json');
-    writeFileSync(context, JSON.stringify({ arguments: { eventId: 'e-7' }, identity: {} }));
+    writeFileSync(context, JSON.stringify({ arguments: { id: 'p-7' }, identity: {} }));
     const { stdout } = await evaluateCli(
       '--code',
-      'resolvers/Query.getEvent.ts',
+      RESOLVER,
       '--context',
       context,
       '--function',
       'request',
+      '--define',
+      'SERVICE=blog',
     );
     const output = JSON.parse(stdout);
-    expect(JSON.parse(output.evaluationResult)).toEqual({ operation: 'GetItem', key: { eventId: { S: 'e-7' } } });
-    expect(output).toMatchObject({ logs: [], stash: '{}', outErrors: '[]' });
+    expect(JSON.parse(output.evaluationResult)).toEqual({ operation: 'GetItem', key: { id: { S: 'p-7' } } });
+    expect(output).toMatchObject({ stash: '{}', outErrors: '[]' });
+    expect(output.logs).toEqual([expect.stringContaining('"blog reads post" "p-7"')]);
   });
 
   it('says how to use it when an option is missing', async () => {
-    await expect(evaluateCli('--code', 'resolvers/Query.getEvent.ts')).rejects.toMatchObject({
+    await expect(evaluateCli('--code', RESOLVER)).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('usage: npm run evaluate -- --code'),
+      stderr: expect.stringContaining('usage: appsync-local evaluate --code'),
+    });
+  });
+
+  it('lists its commands when given none it knows', async () => {
+    await expect(run(process.execPath, [BIN, 'deploy'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('evaluate   evaluate one resolver handler'),
     });
   });
 });

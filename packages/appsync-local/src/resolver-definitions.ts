@@ -1,62 +1,80 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
-import {
-  functionBundlePath,
-  resolverBundlePath,
-  resolverName,
-  type FunctionWiring,
-  type ResolverWiring,
-} from '../../../model/api-wiring.ts';
-import { PROJECT_ROOT } from '../../../model/project-paths.ts';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { resolverName } from './resolver-name.ts';
 import { acceptedBundle } from './runtime/compile-bundle.ts';
 import type { CodeBundle, PipelineFunctionDefinition, ResolverDefinition } from './types.ts';
 
-// The resolvers the local runtime serves: the wiring the cloud stack uses,
-// with the bundles `npm run build` wrote. Each bundle is checked against the
-// APPSYNC_JS rules and compiled here, so code AppSync would refuse stops the
-// server at start instead of failing a request later.
+// The resolvers an API serves: each field's code file and data source, as
+// the app wires them. Each bundle is checked against the APPSYNC_JS rules and
+// compiled here, so code AppSync would refuse stops the server at start
+// instead of failing a request later.
 
-/** Bundle paths in messages read from the project root, as `npm run build` prints them. */
-function displayPath(path: string): string {
-  const fromRoot = relative(PROJECT_ROOT, path);
+/** A resolver as an app wires it: the field, its bundle file, and its data source or pipeline functions. */
+export type ResolverCode =
+  | { kind: 'UNIT'; typeName: string; fieldName: string; dataSource: string; codeFile: string }
+  | {
+      kind: 'PIPELINE';
+      typeName: string;
+      fieldName: string;
+      /** names of pipeline functions, run in order */
+      functions: string[];
+      codeFile: string;
+    };
+
+/** A pipeline function: its name, data source and bundle file. */
+export interface FunctionCode {
+  name: string;
+  dataSource: string;
+  codeFile: string;
+}
+
+export interface LoadResolversOptions {
+  /** bundle paths in messages read from here; default the working directory */
+  root?: string;
+  /** what to do about a missing bundle, e.g. `run npm run build` */
+  missingBundleHint?: string;
+}
+
+/** Bundle paths in messages read from the root, as a build tool prints them. */
+function displayPath(path: string, root: string): string {
+  const fromRoot = relative(root, path);
   return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? path : fromRoot;
 }
 
-function readBundle(path: string, what: string): CodeBundle {
-  const fileName = displayPath(path);
-  let code: string;
-  try {
-    code = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`Missing bundle ${fileName} for ${what}: run npm run build`);
-  }
-  const bundle = { fileName, code };
-  acceptedBundle(bundle);
-  return bundle;
+function bundleReader(options: LoadResolversOptions) {
+  const root = resolve(options.root ?? '.');
+  const hint = options.missingBundleHint ? `: ${options.missingBundleHint}` : '';
+  return (file: string, what: string): CodeBundle => {
+    const path = resolve(root, file);
+    const fileName = displayPath(path, root);
+    let code: string;
+    try {
+      code = readFileSync(path, 'utf8');
+    } catch {
+      throw new Error(`Missing bundle ${fileName} for ${what}${hint}`);
+    }
+    const bundle = { fileName, code };
+    acceptedBundle(bundle);
+    return bundle;
+  };
 }
 
-/**
- * Reads and checks the bundle of every resolver and pipeline function in the
- * wiring. `bundleDir` is where `npm run build` writes (build/appsync).
- */
+/** Reads and checks the bundle of every resolver and pipeline function. */
 export function loadResolverDefinitions(
-  bundleDir: string,
-  resolvers: ResolverWiring[],
-  functions: FunctionWiring[],
+  resolvers: ResolverCode[],
+  functions: FunctionCode[],
+  options: LoadResolversOptions = {},
 ): ResolverDefinition[] {
+  const readBundle = bundleReader(options);
   const functionsByName = new Map<string, PipelineFunctionDefinition>(
     functions.map((fn) => [
       fn.name,
-      {
-        name: fn.name,
-        dataSource: fn.dataSource,
-        bundle: readBundle(functionBundlePath(fn.name, bundleDir), `function ${fn.name}`),
-      },
+      { name: fn.name, dataSource: fn.dataSource, bundle: readBundle(fn.codeFile, `function ${fn.name}`) },
     ]),
   );
   return resolvers.map((wiring): ResolverDefinition => {
     const name = resolverName(wiring);
-    const bundle = readBundle(resolverBundlePath(wiring, bundleDir), `resolver ${name}`);
+    const bundle = readBundle(wiring.codeFile, `resolver ${name}`);
     const { typeName, fieldName } = wiring;
     if (wiring.kind === 'UNIT') {
       return { kind: 'UNIT', typeName, fieldName, dataSource: wiring.dataSource, bundle };

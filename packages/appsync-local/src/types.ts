@@ -189,6 +189,21 @@ export function newRequestUsage(): RequestUsage {
   return { subscriptionInvalidations: new Set() };
 }
 
+/**
+ * Limits and switches of an API, as AppSync applies them.
+ * https://docs.aws.amazon.com/appsync/latest/devguide/configuring-query-depth.html
+ */
+export interface ApiSettings {
+  /** deepest nesting of fields a query may have (AppSync allows 1 to 75) */
+  queryDepthLimit: number;
+  /** most resolvers one request may invoke (AppSync allows 1 to 10,000) */
+  resolverCountLimit: number;
+  /** whether the schema may be read by introspection */
+  introspection: boolean;
+  /** largest request body the local server reads, in bytes */
+  maxRequestBodyBytes: number;
+}
+
 /** AppSync's authorization modes that this API uses. */
 export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS';
 

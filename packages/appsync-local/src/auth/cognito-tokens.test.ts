@@ -22,9 +22,9 @@ describe('local Cognito tokens', () => {
   it('issue the local pool under its documented ids', () => {
     expect(LOCAL_USER_POOL).toEqual({
       region: 'us-east-1',
-      userPoolId: 'local_EventsUserPool',
-      clientId: 'local-events-client',
-      issuer: 'https://cognito-idp.us-east-1.amazonaws.com/local_EventsUserPool',
+      userPoolId: 'local_UserPool',
+      clientId: 'local-client',
+      issuer: 'https://cognito-idp.us-east-1.amazonaws.com/local_UserPool',
     });
   });
 

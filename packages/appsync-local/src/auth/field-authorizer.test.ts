@@ -1,13 +1,13 @@
 import { buildSchema, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { readAppSyncPrelude, readSchema } from '../../../../model/schema-source.ts';
+import { appSyncPrelude } from '../graphql/appsync-prelude.ts';
 import type { AuthenticatedCaller } from '../types.ts';
 import { createFieldAuthorizer } from './field-authorizer.ts';
 
 // Rules from "Using additional authorization modes":
 // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#using-additional-authorization-modes
 
-const prelude = readAppSyncPrelude();
+const prelude = appSyncPrelude();
 
 function schemaOf(sdl: string) {
   return buildSchema(`${prelude}\n${sdl}`);
@@ -139,55 +139,5 @@ describe('schemas the authorizer refuses', () => {
 
   it('refuses a schema built without the AppSync prelude', () => {
     expect(() => createFieldAuthorizer(buildSchema('type Query { a: String }'), 'API_KEY')).toThrow(/appsync-prelude/);
-  });
-});
-
-describe("the Events API's schema.graphql", () => {
-  const schema = schemaOf(readSchema());
-  const isAllowed = createFieldAuthorizer(schema, 'API_KEY');
-  const admin = signedIn('admins');
-  const user = signedIn();
-
-  function fieldsOf(typeName: string): string[] {
-    const type = schema.getType(typeName);
-    return isObjectType(type) ? Object.keys(type.getFields()) : [];
-  }
-
-  /** The one query for signed-in users only: who registered is for an event's owner and admins. */
-  const SIGNED_IN_QUERIES = ['listRegistrations'];
-
-  it('lets API key callers and signed-in users read every query but listRegistrations, which needs a token', () => {
-    for (const field of fieldsOf('Query')) {
-      const apiKeyMay = !SIGNED_IN_QUERIES.includes(field);
-      expect([field, isAllowed('Query', field, apiKeyCaller), isAllowed('Query', field, user)]).toEqual([field, apiKeyMay, true]);
-    }
-  });
-
-  it('requires a signed-in user, of any group, for every mutation', () => {
-    for (const field of fieldsOf('Mutation')) {
-      expect([field, isAllowed('Mutation', field, apiKeyCaller), isAllowed('Mutation', field, user), isAllowed('Mutation', field, admin)])
-        .toEqual([field, false, true, true]);
-    }
-  });
-
-  it('lets both modes read every field of every returned object type but the page of listRegistrations', () => {
-    const returnedTypes = Object.values(schema.getTypeMap()).filter(
-      (type) => isObjectType(type) && !type.name.startsWith('__') && type.name !== 'Query' && type.name !== 'Mutation',
-    );
-    expect(returnedTypes.map((type) => type.name).sort()).toEqual([
-      'DatabaseHealth',
-      'Event',
-      'EventConnection',
-      'Health',
-      'Registration',
-      'RegistrationConnection',
-    ]);
-    for (const type of returnedTypes) {
-      const apiKeyMay = type.name !== 'RegistrationConnection';
-      for (const field of fieldsOf(type.name)) {
-        const where = `${type.name}.${field}`;
-        expect([where, isAllowed(type.name, field, apiKeyCaller), isAllowed(type.name, field, user)]).toEqual([where, apiKeyMay, true]);
-      }
-    }
   });
 });

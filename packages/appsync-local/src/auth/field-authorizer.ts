@@ -41,7 +41,7 @@ interface DirectiveHolder {
 export function createFieldAuthorizer(schema: GraphQLSchema, defaultMode: AuthMode): FieldAuthorizer {
   const userPoolDirective = schema.getDirective('aws_cognito_user_pools');
   if (!userPoolDirective) {
-    throw new Error('The schema lacks AppSync\'s directives: build it together with model/appsync-prelude.graphql');
+    throw new Error("The schema lacks AppSync's directives: build it together with AppSync's prelude (appsync-local/appsync-prelude.graphql)");
   }
   const defaultAccess: FieldAccess =
     defaultMode === 'API_KEY' ? { apiKey: true, userPool: 'none' } : { apiKey: false, userPool: 'anySignedInUser' };

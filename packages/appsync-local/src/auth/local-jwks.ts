@@ -11,7 +11,6 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { fromProjectRoot } from '../../../../model/project-paths.ts';
 
 // The local user pool's signing key. Generated on first start and kept on
 // disk, so tokens minted earlier (by `npm run token`, by another process)
@@ -23,11 +22,8 @@ const ALGORITHM = 'RS256';
 const KEY_FILE = 'user-pool-signing-key.json';
 
 export interface LocalUserPoolKeysOptions {
-  /**
-   * Folder that holds the private key (created if missing).
-   * @default `.local/auth` under the project root (gitignored)
-   */
-  directory?: string;
+  /** folder that holds the private key (created if missing); keep it out of version control */
+  directory: string;
 }
 
 export interface LocalUserPoolKeys {
@@ -38,8 +34,8 @@ export interface LocalUserPoolKeys {
 }
 
 /** Loads the pool's key from `directory`, generating and saving it the first time. */
-export async function loadLocalUserPoolKeys(options: LocalUserPoolKeysOptions = {}): Promise<LocalUserPoolKeys> {
-  const directory = options.directory ?? fromProjectRoot('.local/auth');
+export async function loadLocalUserPoolKeys(options: LocalUserPoolKeysOptions): Promise<LocalUserPoolKeys> {
+  const { directory } = options;
   const keyFile = join(directory, KEY_FILE);
   const privateJwk = (await readPrivateJwk(keyFile)) ?? (await createPrivateJwk(directory, keyFile));
   const privateKey = await importJWK(privateJwk, ALGORITHM);

@@ -1,6 +1,6 @@
-// The Cognito user pool the local runtime stands in for. Its ids are fixed
-// and documented so that tokens minted by `npm run token` keep working across
-// restarts, and so that nobody mistakes them for a real pool's ids.
+// The Cognito user pools the local runtime stands in for. An app fixes and
+// documents its pool's ids so that tokens minted earlier keep working across
+// restarts.
 
 /** What identifies a user pool and the app client its tokens are issued to. */
 export interface UserPoolIdentity {
@@ -21,12 +21,11 @@ export function cognitoIssuer(region: string, userPoolId: string): string {
 }
 
 const LOCAL_REGION = 'us-east-1';
-const LOCAL_USER_POOL_ID = 'local_EventsUserPool';
 
-/** The local stand-in for the Events API's user pool and its web client. */
-export const LOCAL_USER_POOL: Readonly<UserPoolIdentity> = Object.freeze({
-  region: LOCAL_REGION,
-  userPoolId: LOCAL_USER_POOL_ID,
-  clientId: 'local-events-client',
-  issuer: cognitoIssuer(LOCAL_REGION, LOCAL_USER_POOL_ID),
-});
+/** A local stand-in for a user pool and its app client, under ids nobody mistakes for a real pool's. */
+export function localUserPool(userPoolId: string, clientId: string, region = LOCAL_REGION): Readonly<UserPoolIdentity> {
+  return Object.freeze({ region, userPoolId, clientId, issuer: cognitoIssuer(region, userPoolId) });
+}
+
+/** The pool tokens are minted for when no other is named. */
+export const LOCAL_USER_POOL = localUserPool('local_UserPool', 'local-client');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, postsTable, testDynamoDBClient } from '../../../../test/support/dynamodb.ts';
+import { createTestTable, postsTable, testDynamoDBClient } from './test-support.ts';
 import { createDynamoDBClient } from './client.ts';
 import { createDynamoDBDataSource } from './data-source.ts';
 import { freePort } from './tcp-port.ts';

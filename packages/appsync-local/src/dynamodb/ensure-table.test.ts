@@ -1,8 +1,19 @@
 import { DescribeTableCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { eventsTable, type TableDefinition } from '../../../../model/events-table.ts';
-import { testDynamoDBClient, uniqueTableName } from '../../../../test/support/dynamodb.ts';
+import type { TableDefinition } from './table-definition.ts';
+import { testDynamoDBClient, uniqueTableName } from './test-support.ts';
 import { ensureTable } from './ensure-table.ts';
+
+/** Orders listed by status, by customer and by day: three indexes, sort keys of two types. */
+const ordersTable: TableDefinition = {
+  name: 'orders',
+  partitionKey: { name: 'orderId', type: 'S' },
+  globalSecondaryIndexes: [
+    { indexName: 'byStatus', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'placedAt', type: 'S' } },
+    { indexName: 'byCustomer', partitionKey: { name: 'customerId', type: 'S' }, sortKey: { name: 'total', type: 'N' } },
+    { indexName: 'byDay', partitionKey: { name: 'day', type: 'S' } },
+  ],
+};
 
 const client = testDynamoDBClient();
 
@@ -19,29 +30,29 @@ function indexNames(table: Awaited<ReturnType<typeof describeTable>>) {
 describe('ensureTable', () => {
   it('creates the table with its keys and every index, on demand, projecting all attributes, ACTIVE', async () => {
     const tableName = uniqueTableName('ensure');
-    await ensureTable(client, eventsTable, tableName);
+    await ensureTable(client, ordersTable, tableName);
     const table = await describeTable(tableName);
     expect(table.TableStatus).toBe('ACTIVE');
     expect(table.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(table.KeySchema).toEqual([{ AttributeName: 'eventId', KeyType: 'HASH' }]);
-    expect(indexNames(table)).toEqual(eventsTable.globalSecondaryIndexes.map((index) => index.indexName).sort());
+    expect(table.KeySchema).toEqual([{ AttributeName: 'orderId', KeyType: 'HASH' }]);
+    expect(indexNames(table)).toEqual(ordersTable.globalSecondaryIndexes.map((index) => index.indexName).sort());
     for (const index of table.GlobalSecondaryIndexes ?? []) {
       expect(index.IndexStatus).toBe('ACTIVE');
       expect(index.Projection).toEqual({ ProjectionType: 'ALL' });
     }
-    const byStatus = table.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'byStatusAndDate');
+    const byStatus = table.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'byStatus');
     expect(byStatus?.KeySchema).toEqual([
       { AttributeName: 'status', KeyType: 'HASH' },
-      { AttributeName: 'date', KeyType: 'RANGE' },
+      { AttributeName: 'placedAt', KeyType: 'RANGE' },
     ]);
   });
 
   it('is idempotent: a second call changes nothing and keeps the data', async () => {
     const tableName = uniqueTableName('ensure');
-    await ensureTable(client, eventsTable, tableName);
-    await client.send(new PutItemCommand({ TableName: tableName, Item: { eventId: { S: 'kept' } } }));
+    await ensureTable(client, ordersTable, tableName);
+    await client.send(new PutItemCommand({ TableName: tableName, Item: { orderId: { S: 'kept' } } }));
     const before = await describeTable(tableName);
-    await ensureTable(client, eventsTable, tableName);
+    await ensureTable(client, ordersTable, tableName);
     const after = await describeTable(tableName);
     expect(after.CreationDateTime).toEqual(before.CreationDateTime);
     expect(indexNames(after)).toEqual(indexNames(before));
@@ -50,33 +61,33 @@ describe('ensureTable', () => {
 
   it('adds the indexes an existing table lacks, and they answer queries over the existing items', async () => {
     const tableName = uniqueTableName('ensure');
-    const [first, ...later] = eventsTable.globalSecondaryIndexes;
-    const older: TableDefinition = { ...eventsTable, globalSecondaryIndexes: [first] };
+    const [first, ...later] = ordersTable.globalSecondaryIndexes;
+    const older: TableDefinition = { ...ordersTable, globalSecondaryIndexes: [first] };
     await ensureTable(client, older, tableName);
     await client.send(
       new PutItemCommand({
         TableName: tableName,
         Item: {
-          eventId: { S: 'e1' },
-          organizer: { S: 'Guild' },
-          date: { S: '2025-06-01T16:30:00.000Z' },
-          itemType: { S: 'EVENT' },
+          orderId: { S: 'o1' },
+          customerId: { S: 'c7' },
+          total: { N: '42.5' },
+          day: { S: '2025-06-01' },
         },
       }),
     );
-    await ensureTable(client, eventsTable, tableName);
+    await ensureTable(client, ordersTable, tableName);
     const table = await describeTable(tableName);
     expect(indexNames(table)).toEqual([first, ...later].map((index) => index.indexName).sort());
     expect(table.TableStatus).toBe('ACTIVE');
-    const byOrganizer = await client.send(
+    const byCustomer = await client.send(
       new QueryCommand({
         TableName: tableName,
-        IndexName: 'byOrganizerAndDate',
-        KeyConditionExpression: 'organizer = :organizer',
-        ExpressionAttributeValues: { ':organizer': { S: 'Guild' } },
+        IndexName: 'byCustomer',
+        KeyConditionExpression: 'customerId = :customer',
+        ExpressionAttributeValues: { ':customer': { S: 'c7' } },
       }),
     );
-    expect(byOrganizer.Items?.map((item) => item.eventId.S)).toEqual(['e1']);
+    expect(byCustomer.Items?.map((item) => item.orderId.S)).toEqual(['o1']);
   });
 
   it('creates a table with a sort key and no indexes', async () => {
@@ -104,11 +115,11 @@ describe('ensureTable', () => {
   it('is safe to call concurrently, for different tables and for the same one', async () => {
     const names = [uniqueTableName('ensure'), uniqueTableName('ensure'), uniqueTableName('ensure')];
     const same = uniqueTableName('ensure');
-    await Promise.all([...names, same, same, same].map((tableName) => ensureTable(client, eventsTable, tableName)));
+    await Promise.all([...names, same, same, same].map((tableName) => ensureTable(client, ordersTable, tableName)));
     for (const tableName of [...names, same]) {
       const table = await describeTable(tableName);
       expect(table.TableStatus).toBe('ACTIVE');
-      expect(indexNames(table)).toHaveLength(eventsTable.globalSecondaryIndexes.length);
+      expect(indexNames(table)).toHaveLength(ordersTable.globalSecondaryIndexes.length);
     }
   });
 });

@@ -12,7 +12,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { GlobalSecondaryIndexDefinition, KeyAttribute, TableDefinition } from '../../../../model/events-table.ts';
+import type { GlobalSecondaryIndexDefinition, KeyAttribute, TableDefinition } from './table-definition.ts';
 
 // Brings a table in line with its shared definition: creates it with its
 // indexes when missing, adds the indexes an older table lacks (DynamoDB takes

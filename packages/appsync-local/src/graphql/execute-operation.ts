@@ -1,5 +1,5 @@
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { resolverName } from '../../../../model/api-wiring.ts';
+import { resolverName } from '../resolver-name.ts';
 import { newRequestUsage, type FieldAuthorizer, type ResolverDefinition } from '../types.ts';
 import { requestErrorEntry, type AppSyncErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
 import { executionErrorEntry } from './execution-errors.ts';

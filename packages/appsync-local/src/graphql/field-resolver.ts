@@ -1,5 +1,5 @@
 import { type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { resolverName } from '../../../../model/api-wiring.ts';
+import { resolverName } from '../resolver-name.ts';
 import type { FieldAuthorizer, FieldInvocation, FieldOutcome, ResolverDefinition, ResolverError } from '../types.ts';
 import { fieldErrorEntry, locationsOf, type AppSyncErrorEntry } from './appsync-response.ts';
 import { depthLimitError, fieldDepth, RESOLVER_LIMIT_ERROR, type FieldLimits } from './field-limits.ts';

@@ -1,9 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../../model/project-paths.ts';
-import { buildResolverBundles } from '../../../../scripts/build-resolvers.ts';
+import { describe, expect, it } from 'vitest';
 import { bundleTypeScript } from './bundle-typescript.ts';
 import { acceptedBundle, BundleRejectedError, compileBundle } from './compile-bundle.ts';
 
@@ -224,22 +219,5 @@ describe('warnings about built-ins', () => {
       ),
     );
     expect(compilation.ok && compilation.compiled.warnings).toEqual([]);
-  });
-});
-
-describe("the project's own resolvers", () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'appsync-bundles-'));
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-  it('all bundle into code the APPSYNC_JS rules accept', async () => {
-    await buildResolverBundles({ outDir });
-    const files = ['resolvers', 'functions'].flatMap((folder) =>
-      readdirSync(join(outDir, folder)).map((name) => join(outDir, folder, name)),
-    );
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const bundle = { fileName: relative(PROJECT_ROOT, file), code: readFileSync(file, 'utf8') };
-      expect(() => acceptedBundle(bundle), bundle.fileName).not.toThrow();
-    }
   });
 });

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSettings } from '../../../../model/api-settings.ts';
+import { APPSYNC_DEFAULT_SETTINGS } from '../start-appsync-api.ts';
 import type { AuthenticatedCaller } from '../types.ts';
 import { startLocalServer, type LocalServer } from './start-local-server.ts';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
     authenticate: async () => ({ ok: true, caller }),
     authorizeField: () => true,
     allowedOrigins: [],
-    settings: apiSettings('dev'),
+    settings: APPSYNC_DEFAULT_SETTINGS,
     timeouts: { headersMs: 600, requestMs: 900, idleMs: 1_200, checkIntervalMs: 100 },
   });
 });

@@ -13,23 +13,19 @@ export interface ExplorerOptions {
   endpointPath: string;
   /** sent as `x-api-key` with every query, and shown in the Headers tab */
   apiKey?: string;
-  /** the query the editor opens with */
-  defaultQuery: string;
+  content?: ExplorerContent;
 }
 
-export const DEFAULT_EXPLORER_QUERY = `# Lists the first page of events.
-{
-  listEvents {
-    items {
-      eventId
-      title
-      date
-      status
-    }
-    nextToken
-  }
+/** What the explorer shows an API's users: its page title and the query its editor opens with. */
+export interface ExplorerContent {
+  /** @default 'GraphQL explorer' */
+  title?: string;
+  /** @default a query of `__typename`, which every schema answers */
+  defaultQuery?: string;
 }
-`;
+
+const DEFAULT_TITLE = 'GraphQL explorer';
+const DEFAULT_QUERY = '# Write a query, then run it with the ▶ button.\n{\n  __typename\n}\n';
 
 /** URL path prefix of the explorer's scripts and styles. */
 const ASSET_PREFIX = '/explorer/';
@@ -81,13 +77,17 @@ function scriptLiteral(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function explorerPage(options: ExplorerOptions): Handler {
   const headers = options.apiKey ? { 'x-api-key': options.apiKey } : {};
   const html = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>Events API explorer</title>
+    <title>${escapeHtml(options.content?.title ?? DEFAULT_TITLE)}</title>
     <link rel="stylesheet" href="${ASSET_PREFIX}graphiql.min.css" />
     <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
   </head>
@@ -104,7 +104,7 @@ function explorerPage(options: ExplorerOptions): Handler {
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
         React.createElement(GraphiQL, {
           fetcher,
-          defaultQuery: ${scriptLiteral(options.defaultQuery)},
+          defaultQuery: ${scriptLiteral(options.content?.defaultQuery ?? DEFAULT_QUERY)},
           defaultHeaders: JSON.stringify(headers, null, 2),
         }),
       );

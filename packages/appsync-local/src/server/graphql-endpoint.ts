@@ -1,9 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
-import type { ApiSettings } from '../../../../model/api-settings.ts';
 import { httpErrorBody } from '../graphql/appsync-response.ts';
 import { executeOperation, type OperationRequest } from '../graphql/execute-operation.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
-import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
+import type { ApiSettings, FieldAuthorizer, ResolverDefinition } from '../types.ts';
 import { jsonResponse, type Handler, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
 
 // POST /graphql: a JSON body `{ query, variables, operationName }`. A body

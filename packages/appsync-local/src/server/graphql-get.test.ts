@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSettings } from '../../../../model/api-settings.ts';
+import { APPSYNC_DEFAULT_SETTINGS } from '../start-appsync-api.ts';
 import { createApiKeyAuthenticator } from '../auth/api-key-authenticator.ts';
 import { NONE_DATA_SOURCE, NoneDataSource } from '../engine/none-data-source.ts';
 import { startLocalServer, type LocalServer } from './start-local-server.ts';
@@ -38,7 +38,7 @@ beforeAll(async () => {
     authenticate: createApiKeyAuthenticator({ apiKeys: [{ key: API_KEY }] }),
     authorizeField: () => true,
     allowedOrigins: [],
-    settings: apiSettings('dev'),
+    settings: APPSYNC_DEFAULT_SETTINGS,
   });
 });
 

@@ -1,12 +1,10 @@
 import { build } from 'esbuild';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSettings, type ApiSettings } from '../../../../model/api-settings.ts';
-import { fromProjectRoot } from '../../../../model/project-paths.ts';
 import { NONE_DATA_SOURCE, NoneDataSource } from '../engine/none-data-source.ts';
 import { createApiKeyAuthenticator } from '../auth/api-key-authenticator.ts';
 import { UNAUTHORIZED_MESSAGES } from '../auth/unauthorized-messages.ts';
-import type { FieldAuthorizer, ResolverDefinition } from '../types.ts';
+import type { ApiSettings, FieldAuthorizer, ResolverDefinition } from '../types.ts';
 import { startLocalServer, type LocalServer, type LocalServerOptions } from './start-local-server.ts';
 
 // The server over real HTTP, with resolvers compiled from small APPSYNC_JS
@@ -59,7 +57,7 @@ const SOURCES: Record<string, string> = {
 
 async function compile(name: string, contents: string): Promise<ResolverDefinition> {
   const result = await build({
-    stdin: { contents, loader: 'js', resolveDir: fromProjectRoot('.'), sourcefile: `${name}.js` },
+    stdin: { contents, loader: 'js', resolveDir: import.meta.dirname, sourcefile: `${name}.js` },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -76,6 +74,14 @@ async function compile(name: string, contents: string): Promise<ResolverDefiniti
     bundle: { fileName: `${name}.js`, code: result.outputFiles[0].text },
   };
 }
+
+/** Low enough for the tests to reach each limit. */
+const TEST_SETTINGS: ApiSettings = {
+  queryDepthLimit: 6,
+  resolverCountLimit: 100,
+  introspection: true,
+  maxRequestBodyBytes: 100 * 1024,
+};
 
 /** The field rules of an API with one auth mode: every field is open to it. */
 const everyFieldOpen: FieldAuthorizer = () => true;
@@ -95,7 +101,7 @@ async function serve(
     authenticate: createApiKeyAuthenticator({ apiKeys: [{ key: API_KEY }] }),
     authorizeField: everyFieldOpen,
     allowedOrigins: [ALLOWED_ORIGIN],
-    settings: { ...apiSettings('dev'), ...settings },
+    settings: { ...TEST_SETTINGS, ...settings },
     explorerApiKey: API_KEY,
     ...overrides,
   });
@@ -350,7 +356,7 @@ describe('limits from ApiSettings', () => {
   });
 
   it('with introspection off, answers an introspection query with a validation error', async () => {
-    const production = await serve({}, apiSettings('prod'));
+    const production = await serve({}, { introspection: false });
     const body = await (await query(production, '{ __schema { queryType { name } } }')).json();
     expect(body.data).toBeNull();
     expect(body.errors[0].message).toBe(
@@ -374,7 +380,7 @@ describe('limits from ApiSettings', () => {
 });
 
 describe('the explorer', () => {
-  it('serves a GraphiQL page preconfigured with the endpoint, the API key and a listEvents query', async () => {
+  it('serves a GraphiQL page preconfigured with the endpoint, the API key and a query every schema answers', async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -382,7 +388,15 @@ describe('the explorer', () => {
     expect(html).toContain('GraphiQL.createFetcher');
     expect(html).toContain('"/graphql"');
     expect(html).toContain(`"x-api-key":"${API_KEY}"`);
-    expect(html).toContain('listEvents');
+    expect(html).toContain('__typename');
+    expect(html).toContain('<title>GraphQL explorer</title>');
+  });
+
+  it("shows the app's title, escaped, and opens with the app's query", async () => {
+    const blog = await serve({ explorer: { title: 'Blog <API>', defaultQuery: '{ getPost(id: "p1") { title } }' } });
+    const html = await (await fetch(`${blog.url}/`)).text();
+    expect(html).toContain('<title>Blog &lt;API&gt;</title>');
+    expect(html).toContain('defaultQuery: "{ getPost(id: \\"p1\\") { title } }"');
   });
 
   it('loads every script and style from this server, none from elsewhere', async () => {

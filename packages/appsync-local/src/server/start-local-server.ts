@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiSettings } from '../../../../model/api-settings.ts';
-import { resolverName } from '../../../../model/api-wiring.ts';
 import { initiateAuthEndpoint, type InitiateAuthOptions } from '../auth/initiate-auth.ts';
 import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
+import { resolverName } from '../resolver-name.ts';
 import { buildExecutableSchema } from '../graphql/build-schema.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
-import type { AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
+import type { ApiSettings, AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
 import { requireCaller } from './authenticate.ts';
 import { limitBody } from './body-limit.ts';
 import {
@@ -17,7 +16,7 @@ import {
   type ConnectionTimeouts,
 } from './connection-timeouts.ts';
 import { cors } from './cors.ts';
-import { DEFAULT_EXPLORER_QUERY, explorerRoutes } from './explorer.ts';
+import { explorerRoutes, type ExplorerContent } from './explorer.ts';
 import { graphqlEndpoint } from './graphql-endpoint.ts';
 import {
   ClientGoneError,
@@ -56,6 +55,8 @@ export interface LocalServerOptions {
   explorerApiKey?: string;
   /** the user pool browsers sign in to at POST /cognito/; without it there is no such route */
   signIn?: InitiateAuthOptions;
+  /** the explorer's title and opening query */
+  explorer?: ExplorerContent;
   /**
    * Receives what resolver code wrote with `console.*`, as AppSync sends it to
    * CloudWatch Logs; without it those lines are dropped.
@@ -156,7 +157,7 @@ function routes(options: LocalServerOptions): Handler {
     ...explorerRoutes({
       endpointPath: '/graphql',
       apiKey: options.explorerApiKey,
-      defaultQuery: DEFAULT_EXPLORER_QUERY,
+      content: options.explorer,
     }),
   });
 }

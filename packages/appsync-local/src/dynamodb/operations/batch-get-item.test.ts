@@ -6,7 +6,7 @@ import {
   multiTableDataSource,
   postsTable,
   testDynamoDBClient,
-} from '../../../../../test/support/dynamodb.ts';
+} from '../test-support.ts';
 import type { ReadMetrics } from '../data-source.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-get-item.html

@@ -7,7 +7,7 @@ import {
   postsTable,
   storedItem,
   testDynamoDBClient,
-} from '../../../../../test/support/dynamodb.ts';
+} from '../test-support.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-put-item.html
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-delete-item.html

@@ -1,6 +1,6 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, postsTable, testDynamoDBClient } from '../../../../../test/support/dynamodb.ts';
+import { createTestTable, postsTable, testDynamoDBClient } from '../test-support.ts';
 import { createDynamoDBDataSource, type ReadMetrics } from '../data-source.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-getitem.html

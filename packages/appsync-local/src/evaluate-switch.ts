@@ -4,12 +4,12 @@ import {
   type EvaluateCodeCommandInput,
   type EvaluateCodeCommandOutput,
 } from '@aws-sdk/client-appsync';
-import { evaluateCode, type CodeError, type EvaluateCodeInput, type EvaluateCodeOutput } from '../../packages/appsync-local/src/index.ts';
+import { evaluateCode, type CodeError, type EvaluateCodeInput, type EvaluateCodeOutput } from './evaluate-code.ts';
 
-// Which EvaluateCode the resolver unit tests call.
+// Which EvaluateCode resolver unit tests call (`appsync-local/evaluate`):
 //
-//   npx vitest run resolvers                            local evaluator (local/evaluate-code.ts), no AWS needed
-//   EVALUATE_WITH_APPSYNC=1 npx vitest run resolvers    AWS AppSync's EvaluateCode API
+//   npx vitest run                            the local evaluator (evaluate-code.ts), no AWS needed
+//   EVALUATE_WITH_APPSYNC=1 npx vitest run    AWS AppSync's EvaluateCode API
 //
 // The second form needs AWS credentials and a region from the SDK's usual
 // sources (AWS_PROFILE, AWS_ACCESS_KEY_ID…, AWS_REGION) and permission for

@@ -1,10 +1,10 @@
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDynamoDBClient } from '../../packages/appsync-local/src/dynamodb/client.ts';
-import { createDynamoDBDataSource, type ReadMetrics } from '../../packages/appsync-local/src/dynamodb/data-source.ts';
-import { ensureTable } from '../../packages/appsync-local/src/dynamodb/ensure-table.ts';
-import type { TableDefinition } from '../../model/events-table.ts';
+import { createDynamoDBClient } from './client.ts';
+import { createDynamoDBDataSource, type ReadMetrics } from './data-source.ts';
+import { ensureTable } from './ensure-table.ts';
+import type { TableDefinition } from './table-definition.ts';
 
 // Tables for tests in the shared DynamoDB Local: every test file makes its
 // own, under a name no other file or run uses, so files run in parallel

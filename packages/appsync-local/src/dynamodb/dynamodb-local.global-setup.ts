@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDBLocal } from '../../packages/appsync-local/src/dynamodb/dynamodb-local.ts';
+import { startDynamoDBLocal } from './dynamodb-local.ts';
 
 // One in-memory DynamoDB Local for the whole test run, shared by every test
 // file (each makes tables of its own). With DYNAMODB_ENDPOINT set, that

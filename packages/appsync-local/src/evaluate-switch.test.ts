@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../model/project-paths.ts';
-import { APPSYNC_JS, evaluate } from './evaluate.ts';
+import { APPSYNC_JS, evaluate } from './evaluate-switch.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/test-resolvers.html
 
@@ -20,9 +19,9 @@ describe('evaluate', () => {
     const home = mkdtempSync(join(tmpdir(), 'no-aws-'));
     const loaded = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '--eval', "await import('./test/support/evaluate.ts')"],
+      ['--import', 'tsx', '--input-type=module', '--eval', "await import('./evaluate-switch.ts')"],
       {
-        cwd: PROJECT_ROOT,
+        cwd: import.meta.dirname,
         encoding: 'utf8',
         env: { PATH: process.env.PATH, HOME: home, AWS_EC2_METADATA_DISABLED: 'true', EVALUATE_WITH_APPSYNC: '1' },
       },
