@@ -2,6 +2,7 @@ import { GetItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/clien
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { killWithParent } from '../../local/dynamodb/kill-with-parent.ts';
 import type { SupervisedDynamoDBLocal } from '../../local/dynamodb/supervised-dynamodb-local.ts';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { CHAOS_API_KEY, EVENT_INPUT, graphql } from './chaos-client.ts';
@@ -26,6 +27,9 @@ async function startApiProcess(endpoint: string, tableName: string): Promise<Api
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
+  // a chaos run that fails must not leave its server running
+  const untie = killWithParent(child);
+  child.once('exit', untie);
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
