@@ -50,6 +50,11 @@ function killHard(api: ApiProcess) {
   api.child.kill('SIGKILL');
 }
 
+async function storedCount(client: DynamoDBClient, tableName: string): Promise<number> {
+  const output = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }));
+  return output.Count ?? 0;
+}
+
 export interface KillFigures {
   attempted: number;
   acknowledged: number;
@@ -67,6 +72,7 @@ export async function killUnderLoad(options: {
   seconds: number;
 }): Promise<KillFigures> {
   const { database, client, tableName } = options;
+  const storedBefore = await storedCount(client, tableName);
   let api = await startApiProcess(database.endpoint, tableName);
   const acknowledged: string[] = [];
   let attempted = 0;
@@ -102,12 +108,12 @@ export async function killUnderLoad(options: {
     );
     if (!stored.Item) acknowledgedMissing += 1;
   }
-  const count = (await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0;
+  const storedDuringLoad = (await storedCount(client, tableName)) - storedBefore;
   return {
     attempted,
     acknowledged: acknowledged.length,
     acknowledgedMissing,
     failed,
-    storedWithoutAcknowledgement: count - (acknowledged.length - acknowledgedMissing),
+    storedWithoutAcknowledgement: storedDuringLoad - (acknowledged.length - acknowledgedMissing),
   };
 }
