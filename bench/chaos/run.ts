@@ -15,7 +15,7 @@ import { killUnderLoad } from './kill-under-load.ts';
 
 // `npm run chaos`: the API under conflicting writes, a frozen and a killed
 // DynamoDB Local, a killed server, and a corpus of hostile requests. Bounded
-// (about two minutes), loopback only, a DynamoDB Local of its own with its
+// (a few minutes), loopback only, a DynamoDB Local of its own with its
 // data in a temporary directory. Not part of `npm test`.
 // CHAOS_ROUNDS (default 10) and CHAOS_SECONDS (default 12) scale it.
 
