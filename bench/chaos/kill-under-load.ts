@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { CHAOS_API_KEY, EVENT_INPUT, graphql } from './chaos-client.ts';
-import { type SupervisedDynamoDBLocal } from 'appsync-local';
+import { killWithParent, type SupervisedDynamoDBLocal } from 'appsync-local';
 
 // Acknowledged writes after kills: writers create events back to back while
 // DynamoDB Local (supervised, data on disk) and then the API server (its own
@@ -26,6 +26,9 @@ async function startApiProcess(endpoint: string, tableName: string): Promise<Api
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
+  // a chaos run that fails must not leave its server running
+  const untie = killWithParent(child);
+  child.once('exit', untie);
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
@@ -46,6 +49,11 @@ function killHard(api: ApiProcess) {
   api.child.kill('SIGKILL');
 }
 
+async function storedCount(client: DynamoDBClient, tableName: string): Promise<number> {
+  const output = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }));
+  return output.Count ?? 0;
+}
+
 export interface KillFigures {
   attempted: number;
   acknowledged: number;
@@ -63,6 +71,7 @@ export async function killUnderLoad(options: {
   seconds: number;
 }): Promise<KillFigures> {
   const { database, client, tableName } = options;
+  const storedBefore = await storedCount(client, tableName);
   let api = await startApiProcess(database.endpoint, tableName);
   const acknowledged: string[] = [];
   let attempted = 0;
@@ -98,12 +107,12 @@ export async function killUnderLoad(options: {
     );
     if (!stored.Item) acknowledgedMissing += 1;
   }
-  const count = (await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0;
+  const storedDuringLoad = (await storedCount(client, tableName)) - storedBefore;
   return {
     attempted,
     acknowledged: acknowledged.length,
     acknowledgedMissing,
     failed,
-    storedWithoutAcknowledgement: count - (acknowledged.length - acknowledgedMissing),
+    storedWithoutAcknowledgement: storedDuringLoad - (acknowledged.length - acknowledgedMissing),
   };
 }

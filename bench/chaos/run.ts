@@ -13,7 +13,7 @@ import { createDynamoDBClient, ensureTable, superviseDynamoDBLocal } from 'appsy
 
 // `npm run chaos`: the API under conflicting writes, a frozen and a killed
 // DynamoDB Local, a killed server, and a corpus of hostile requests. Bounded
-// (about two minutes), loopback only, a DynamoDB Local of its own with its
+// (a few minutes), loopback only, a DynamoDB Local of its own with its
 // data in a temporary directory. Not part of `npm test`.
 // CHAOS_ROUNDS (default 10) and CHAOS_SECONDS (default 12) scale it.
 

@@ -36,14 +36,14 @@ describe('a DynamoDB endpoint that accepts connections and never answers', () =>
   it(`answers health DEGRADED within its ${HEALTH_PROBE_BUDGET_MS} ms budget`, async () => {
     const { result, ms } = await timed(() => api.withApiKey.request(HEALTH));
     expect(result.data!.health).toMatchObject({ status: 'DEGRADED', database: { reachable: false } });
-    expect(ms).toBeLessThan(HEALTH_PROBE_BUDGET_MS + 1_500);
+    expect(ms).toBeLessThan(HEALTH_PROBE_BUDGET_MS + 3_000);
   });
 
   it('fails a write with InternalError once the resolver timeout has passed', async () => {
     const { result, ms } = await timed(() => api.request(CREATE_EVENT, { input: eventInput() }));
     expect(result.errors).toEqual([expect.objectContaining({ errorType: 'InternalError' })]);
     expect(ms).toBeGreaterThanOrEqual(RESOLVER_TIMEOUT_MS - 100);
-    expect(ms).toBeLessThan(RESOLVER_TIMEOUT_MS + 2_000);
+    expect(ms).toBeLessThan(RESOLVER_TIMEOUT_MS + 3_000);
   });
 });
 
@@ -70,10 +70,10 @@ describe('DynamoDB Local frozen (SIGSTOP) and thawed', () => {
     try {
       const frozen = await timed(() => api.withApiKey.request(HEALTH));
       expect(frozen.result.data!.health.status).toBe('DEGRADED');
-      expect(frozen.ms).toBeLessThan(HEALTH_PROBE_BUDGET_MS + 1_500);
+      expect(frozen.ms).toBeLessThan(HEALTH_PROBE_BUDGET_MS + 3_000);
       const write = await timed(() => api.request(CREATE_EVENT, { input: eventInput({ title: 'Written while frozen' }) }));
       expect(write.result.errors).toEqual([expect.objectContaining({ errorType: 'InternalError' })]);
-      expect(write.ms).toBeLessThan(RESOLVER_TIMEOUT_MS + 2_000);
+      expect(write.ms).toBeLessThan(RESOLVER_TIMEOUT_MS + 3_000);
     } finally {
       process.kill(database.pid, 'SIGCONT');
     }

@@ -52,6 +52,7 @@ export {
   type SupervisionOptions,
 } from './dynamodb/supervised-dynamodb-local.ts';
 export { endpointProblem } from './dynamodb/probe-endpoint.ts';
+export { killWithParent } from './dynamodb/kill-with-parent.ts';
 export { ensureTable } from './dynamodb/ensure-table.ts';
 export { APPSYNC_EXECUTION_TIMEOUT_MS } from './engine/resolve-field.ts';
 export { collapseRepeats, type RepeatedLines } from './server/repeated-lines.ts';
