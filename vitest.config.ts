@@ -12,8 +12,9 @@ import { defineConfig } from 'vitest/config';
 
 const NEEDS_DYNAMODB_LOCAL = [
   '**/dynamodb/operations/*.test.ts',
-  '**/dynamodb/{client,data-source,dynamodb-local,ensure-table}.test.ts',
-  'test/{integration,browser,dev}/**/*.test.ts',
+  '**/dynamodb/{client,data-source,dynamodb-local,supervised-dynamodb-local,ensure-table}.test.ts',
+  'test/{integration,browser,dev,serve}/**/*.test.ts',
+  'packages/appsync-local/src/start-appsync-api.test.ts',
 ];
 
 // Every JVM a test starts (the shared DynamoDB Local, the lifecycle tests'
