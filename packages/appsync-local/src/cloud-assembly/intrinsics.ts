@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record.ts';
 // The CloudFormation intrinsic functions a CDK template uses where the local
 // runtime reads values, resolved as far as a local stand-in allows: a
 // resource's Ref is its logical id (its physical name is only known once
@@ -19,10 +20,6 @@ export interface IntrinsicScope {
 }
 
 export class UnresolvableIntrinsicError extends Error {}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function resolveRef(name: string, scope: IntrinsicScope): string {
   const value = LOCAL_PSEUDO_PARAMETERS[name] ?? scope.ref(name);

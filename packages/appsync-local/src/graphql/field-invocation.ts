@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuthenticatedCaller, FieldInvocation, RequestUsage } from '../types.ts';
 import { selectionSetGraphQL, selectionSetList } from './selection-set-info.ts';
+import { isRecord } from '../is-record.ts';
 
 // What a resolver sees of one field: `ctx.arguments`, `ctx.source`,
 // `ctx.identity`, `ctx.request` and `ctx.info`.
@@ -16,10 +17,6 @@ export interface RequestView {
 /** The request as the resolver engine sees it: the caller and headers, and its per-request allowances. */
 export interface EngineRequest extends RequestView {
   usage: RequestUsage;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

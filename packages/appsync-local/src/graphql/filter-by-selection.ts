@@ -1,14 +1,11 @@
 import { getNullableType, isLeafType, isListType, type FieldNode, type GraphQLOutputType } from 'graphql';
 import { selectedFields, subSelections, type OperationScope } from './selected-fields.ts';
+import { isRecord } from '../is-record.ts';
 
 // The `data` a resolver passes to `util.error` reaches the client filtered by
 // the field's selection set, like the field's own value would be; `errorInfo`
 // is passed on untouched.
 // https://docs.aws.amazon.com/appsync/latest/devguide/resolver-util-reference-js.html
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `value` reduced to the fields `nodes` select, keyed by response key (alias) as in `data`. */
 export function filterBySelection(

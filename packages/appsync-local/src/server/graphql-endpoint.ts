@@ -4,6 +4,7 @@ import { executeOperation, type OperationRequest } from '../graphql/execute-oper
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
 import type { ApiSettings, FieldAuthorizer, ResolverDefinition } from '../types.ts';
 import { jsonResponse, type Handler, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
+import { isRecord } from '../is-record.ts';
 
 // POST /graphql: a JSON body `{ query, variables, operationName }`. A body
 // that is not such an object is refused with 400 before GraphQL runs, in
@@ -31,10 +32,6 @@ function malformed(message: string) {
   return jsonResponse(400, httpErrorBody('MalformedHttpRequestException', message), {
     'x-amzn-errortype': 'MalformedHttpRequestException',
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isOptional<T>(value: unknown, check: (value: unknown) => value is T): boolean {
