@@ -9,6 +9,7 @@ import type { DataSourceConfig } from '../start-appsync-api.ts';
 import type { ApiSettings } from '../types.ts';
 import { resolveIntrinsics, type IntrinsicScope } from './intrinsics.ts';
 import type { AssemblyStack, TemplateResource } from './read-assembly.ts';
+import { withDirectLambdaCode } from './direct-lambda-resolver.ts';
 import { serviceDataSourceFromStack } from './service-data-source.ts';
 
 // One AppSync API of a synthesized stack, as the local runtime serves it:
@@ -172,9 +173,11 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     }
   }
 
+  const lambdaDataSources = serviceDataSources.filter((config) => config.type === 'AWS_LAMBDA').map((config) => config.name);
   const functionNames = new Map<string, string>();
   const functions: FunctionCode[] = [];
-  for (const [logicalId, { Properties: properties }] of ofApi('AWS::AppSync::FunctionConfiguration')) {
+  for (const [logicalId, template] of ofApi('AWS::AppSync::FunctionConfiguration')) {
+    const properties = withDirectLambdaCode(template.Properties, lambdaDataSources);
     const name = String(properties.Name);
     functionNames.set(logicalId, name);
     if ((properties.Runtime as Properties | undefined)?.Name !== 'APPSYNC_JS') {
@@ -189,7 +192,8 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
   }
 
   const resolvers: ResolverCode[] = [];
-  for (const [logicalId, { Properties: properties }] of ofApi('AWS::AppSync::Resolver')) {
+  for (const [logicalId, template] of ofApi('AWS::AppSync::Resolver')) {
+    const properties = withDirectLambdaCode(template.Properties, lambdaDataSources);
     const typeName = String(properties.TypeName);
     const fieldName = String(properties.FieldName);
     const where = `resolver ${typeName}.${fieldName} (${logicalId})`;

@@ -30,7 +30,7 @@ describe('Lambda, HTTP and EventBridge data sources of a synthesized stack', () 
         name: 'posts',
         function: {
           functionName: 'PostsFunction3DC4AEDB',
-          codeDirectory: expect.stringMatching(/datasources-assembly\/asset\.e8d65fec[0-9a-f]+$/),
+          codeDirectory: expect.stringMatching(/datasources-assembly\/asset\.[0-9a-f]{64}$/),
           handler: 'index.handler',
           runtime: 'nodejs22.x',
           environment: { AUTHOR_PREFIX: 'author' },
@@ -115,6 +115,20 @@ describe('serving them', () => {
           { id: '1', author: { name: 'author a1', batchSize: 2 } },
           { id: '2', author: { name: 'author a2', batchSize: 2 } },
           { id: '3', author: { name: 'author a3', batchSize: 1 } },
+        ],
+      },
+    });
+  });
+
+  it('sends Direct Lambda Resolvers the whole context, batched by MaxBatchSize', async () => {
+    const { body } = await query('{ whoCalled(name: "Ada") listPosts { id commentCount } }');
+    expect(body).toEqual({
+      data: {
+        whoCalled: 'Query.whoCalled for Ada (0 fields selected)',
+        listPosts: [
+          { id: '1', commentCount: 10 },
+          { id: '2', commentCount: 20 },
+          { id: '3', commentCount: 30 },
         ],
       },
     });

@@ -64,6 +64,10 @@ postsSource.createResolver('PostAuthor', {
   maxBatchSize: 2,
 });
 
+// Direct Lambda Resolvers: neither code nor mapping templates
+postsSource.createResolver('WhoCalled', { typeName: 'Query', fieldName: 'whoCalled' });
+postsSource.createResolver('CommentCount', { typeName: 'Post', fieldName: 'commentCount', maxBatchSize: 3 });
+
 const weather = api.addHttpDataSource('weather', 'https://weather.example.com', {
   authorizationConfig: { signingRegion: 'eu-west-1', signingServiceName: 'execute-api' },
 });

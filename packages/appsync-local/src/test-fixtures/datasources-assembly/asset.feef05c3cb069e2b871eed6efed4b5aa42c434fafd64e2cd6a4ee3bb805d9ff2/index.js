@@ -1,6 +1,13 @@
 // The posts function of the fixture app: one Lambda for a post by id, the
-// list of posts, and (batched) the author of each post.
+// list of posts, (batched) the author of each post, and two Direct Lambda
+// Resolvers, which get the whole context.
 exports.handler = async (event) => {
+  if (Array.isArray(event) && event[0].info) {
+    return event.map((context) => Number(context.source.id) * 10);
+  }
+  if (event.info) {
+    return `${event.info.parentTypeName}.${event.info.fieldName} for ${event.arguments.name} (${event.info.selectionSetList.length} fields selected)`;
+  }
   if (Array.isArray(event)) {
     return event.map((item) => ({ id: item.authorId, name: `${process.env.AUTHOR_PREFIX} ${item.authorId}`, batchSize: event.length }));
   }
