@@ -28,6 +28,7 @@ const SCHEMA = /* GraphQL */ `
     failing(id: ID!): String
     fireAndForget: String
     badOperation: String
+    slow: String
   }
 `;
 
@@ -48,6 +49,7 @@ const RESOLVERS: ResolverDefinition[] = [
   ),
   unit('Query', 'fireAndForget', 'echo', `return { operation: 'Invoke', invocationType: 'Event', payload: {} };`, 'return ctx.result === null ? "not waited for" : "waited";'),
   unit('Query', 'badOperation', 'echo', `return { operation: 'Call', payload: {} };`),
+  unit('Query', 'slow', 'sleep', `return { operation: 'Invoke', payload: {} };`, 'if (ctx.error) { util.error(ctx.error.message, ctx.error.type); } return ctx.result;'),
 ];
 
 let api: AppSyncApi;
@@ -58,8 +60,14 @@ beforeAll(async () => {
   api = await startAppSyncApi({
     schema: SCHEMA,
     resolvers: () => RESOLVERS,
-    dataSources: [lambda('echo', 'index.echo'), lambda('authors', 'index.authors'), lambda('fail', 'index.fail')],
+    dataSources: [
+      lambda('echo', 'index.echo'),
+      lambda('authors', 'index.authors'),
+      lambda('fail', 'index.fail'),
+      { type: 'AWS_LAMBDA', name: 'sleep', function: { functionName: 'sleep', codeDirectory: CODE, handler: 'index.sleep', timeoutSeconds: 1 } },
+    ],
     authorization: { default: { type: 'API_KEY', apiKeys: [{ key: API_KEY }] } },
+    resolverTimeoutsMs: { 'Query.slow': 150 },
   });
 });
 
@@ -103,6 +111,13 @@ describe('an AWS_LAMBDA data source', () => {
   it('does not wait for an Event invocation', async () => {
     const { body } = await query('{ fireAndForget }');
     expect(body).toEqual({ data: { fireAndForget: 'not waited for' } });
+  });
+
+  it("gives up when the resolver's time is up, as AppSync's Lambda:ExecutionTimeoutException", async () => {
+    const { body } = await query('{ slow }');
+    expect(body.errors).toEqual([
+      expect.objectContaining({ errorType: 'Lambda:ExecutionTimeoutException', message: 'Execution timed out.' }),
+    ]);
   });
 
   it('rejects a request whose operation is neither Invoke nor BatchInvoke', async () => {

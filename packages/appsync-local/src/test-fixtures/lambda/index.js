@@ -38,3 +38,6 @@ exports.exit = async () => {
 // a batch handler: one result per event, in order
 exports.authors = async (events) =>
   events.map((event) => ({ id: event.authorId, name: `author ${event.authorId}`, batchSize: events.length }));
+
+// a handler that takes longer than the resolver may wait
+exports.sleep = () => new Promise((resolve) => setTimeout(() => resolve('late'), 10_000));
