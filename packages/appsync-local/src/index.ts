@@ -26,6 +26,12 @@ export {
   type LambdaInvocationResult,
 } from './lambda/lambda-function.ts';
 export {
+  LOCAL_SIGNING_CREDENTIALS,
+  type AwsCredentials,
+  type SigningConfig,
+} from './http/sigv4-signer.ts';
+export type { RecordedEvent } from './eventbridge/eventbridge-data-source.ts';
+export {
   loadResolverDefinitions,
   type FunctionCode,
   type LoadResolversOptions,

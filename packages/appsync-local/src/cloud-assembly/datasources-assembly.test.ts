@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoDBClient } from '../dynamodb/client.ts';
 import type { RecordedEvent } from '../eventbridge/eventbridge-data-source.ts';
 import { LOCAL_SIGNING_CREDENTIALS } from '../http/sigv4-signer.ts';
 import { startStandInEndpoint, verifySigV4, type StandInEndpoint } from '../http/test-support.ts';
@@ -61,6 +62,17 @@ describe('Lambda, HTTP and EventBridge data sources of a synthesized stack', () 
       new UsageError("--http-endpoint posts: the API's HTTP data sources are weather, status"),
     );
     expect(() => stackDataSources(api, undefined, ['weather'])).toThrow(new UsageError('--http-endpoint takes DATASOURCE=URL, not weather'));
+  });
+
+  it("points Lambda functions' AWS SDK at the local DynamoDB, when the API has one", () => {
+    const dynamodb = { client: createDynamoDBClient({ endpoint: 'http://127.0.0.1:8000' }), endpoint: 'http://127.0.0.1:8000' };
+    const [posts] = stackDataSources(api, dynamodb);
+    expect(posts).toMatchObject({
+      type: 'AWS_LAMBDA',
+      function: {
+        environment: { AUTHOR_PREFIX: 'author', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000', AWS_ACCESS_KEY_ID: 'local' },
+      },
+    });
   });
 
   it('names in the banner where each goes, and the credentials HTTP requests are signed with', () => {

@@ -15,12 +15,23 @@ export type ResolvedResource = [logicalId: string, resource: { Type: string; Pro
 
 export type LambdaFromStack = { function: LambdaFunctionDefinition } | { unsupported: string };
 
-/** The function's logical id: `Fn::GetAtt` resolves to `<logicalId>.Arn`; a literal ARN ends in its name. */
+/**
+ * The function an ARN names: `Fn::GetAtt` resolves to `<logicalId>.Arn`, a
+ * `Ref` to an alias or version to its logical id (followed to its function),
+ * a literal ARN ends in the function's name.
+ */
 function findFunction(arn: string, resources: ResolvedResource[]): ResolvedResource | undefined {
-  const functions = resources.filter(([, resource]) => resource.Type === 'AWS::Lambda::Function');
   const logicalId = arn.split('.')[0];
   const functionName = arn.startsWith('arn:') ? arn.split(':')[6] : undefined;
-  return functions.find(([id, resource]) => id === logicalId || (functionName !== undefined && resource.Properties.FunctionName === functionName));
+  const found = resources.find(
+    ([id, resource]) =>
+      id === logicalId ||
+      (functionName !== undefined && resource.Type === 'AWS::Lambda::Function' && resource.Properties.FunctionName === functionName),
+  );
+  if (found && (found[1].Type === 'AWS::Lambda::Alias' || found[1].Type === 'AWS::Lambda::Version')) {
+    return findFunction(String(found[1].Properties.FunctionName), resources);
+  }
+  return found?.[1].Type === 'AWS::Lambda::Function' ? found : undefined;
 }
 
 function inlineCodeDirectory(source: string): string {

@@ -56,8 +56,8 @@ async function main(): Promise<number> {
       : process.env.DYNAMODB_ENDPOINT
         ? { endpoint: process.env.DYNAMODB_ENDPOINT, stop: async () => {} }
         : await startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb') });
-  const client = database && createDynamoDBClient({ endpoint: database.endpoint });
-  const dataSources = stackDataSources(api, client, values['http-endpoint']);
+  const dynamodb = database && { client: createDynamoDBClient({ endpoint: database.endpoint }), endpoint: database.endpoint };
+  const dataSources = stackDataSources(api, dynamodb, values['http-endpoint']);
   const server = await startAppSyncApi({
     schema: api.schema,
     resolvers: () => loadResolverDefinitions(api.resolvers, api.functions),

@@ -7,7 +7,19 @@ import { UsageError } from './pick-api.ts';
 // The data sources `serve` gives startAppSyncApi for an API of a stack, with
 // the endpoints of HTTP data sources replaced as `--http-endpoint NAME=URL`
 // asks (an endpoint on AWS is rarely what a local run should call), and the
-// banner lines that say where each one goes.
+// banner lines that say where each one goes. Lambda functions get the local
+// DynamoDB as their AWS SDK's DynamoDB endpoint (AWS_ENDPOINT_URL_DYNAMODB,
+// https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html),
+// so a function reading the API's tables reads the local ones.
+
+/** The DynamoDB the API's tables are in. */
+export interface LocalDynamoDB {
+  client: DynamoDBClient;
+  endpoint: string;
+}
+
+/** What DynamoDB Local (-sharedDb) accepts: any credentials, these let the SDK sign. */
+const DYNAMODB_LOCAL_VARIABLES = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
 /** `NAME=URL` options as a map, each NAME an HTTP data source of the API. */
 function endpointOverrides(options: readonly string[], httpNames: string[]): Map<string, string> {
@@ -27,18 +39,30 @@ function endpointOverrides(options: readonly string[], httpNames: string[]): Map
   return overrides;
 }
 
+function withLocalDynamoDB(config: DataSourceConfig, dynamodb: LocalDynamoDB | undefined): DataSourceConfig {
+  if (config.type !== 'AWS_LAMBDA' || !dynamodb) {
+    return config;
+  }
+  const environment = { ...DYNAMODB_LOCAL_VARIABLES, AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint, ...config.function.environment };
+  return { ...config, function: { ...config.function, environment } };
+}
+
 export function stackDataSources(
   api: StackApi,
-  dynamodb: DynamoDBClient | undefined,
+  dynamodb: LocalDynamoDB | undefined,
   httpEndpoints: readonly string[] = [],
 ): DataSourceConfig[] {
   const httpNames = api.serviceDataSources.filter((config) => config.type === 'HTTP').map((config) => config.name);
   const overrides = endpointOverrides(httpEndpoints, httpNames);
   return [
-    ...api.tables.map(({ dataSource, table }): DataSourceConfig => ({ type: 'AMAZON_DYNAMODB', name: dataSource, client: dynamodb!, table })),
+    ...api.tables.map(
+      ({ dataSource, table }): DataSourceConfig => ({ type: 'AMAZON_DYNAMODB', name: dataSource, client: dynamodb!.client, table }),
+    ),
     ...api.noneDataSources.map((name): DataSourceConfig => ({ type: 'NONE', name })),
     ...api.serviceDataSources.map((config) =>
-      config.type === 'HTTP' && overrides.has(config.name) ? { ...config, endpoint: overrides.get(config.name)! } : config,
+      config.type === 'HTTP' && overrides.has(config.name)
+        ? { ...config, endpoint: overrides.get(config.name)! }
+        : withLocalDynamoDB(config, dynamodb),
     ),
   ];
 }
