@@ -65,6 +65,8 @@ export interface LambdaFunction {
 export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
 export const LAMBDA_DEFAULT_MEMORY_MB = 128;
 const DEFAULT_MAX_CONCURRENCY = 4;
+/** Lambda gives a function's init phase (loading its module) 10 seconds, apart from its timeout. */
+const INIT_LIMIT_SECONDS = 10;
 const HANDLER_EXTENSIONS = ['.js', '.mjs', '.cjs'];
 const WORKER_SCRIPT = new URL('./lambda-worker.mjs', import.meta.url);
 const LOCAL_REGION = LOCAL_PSEUDO_PARAMETERS['AWS::Region'];
@@ -108,11 +110,11 @@ function reservedVariables(
   };
 }
 
-/** Lambda's words for an invocation that outlived the function's timeout. */
-function timedOut(requestId: string, timeoutSeconds: number): LambdaFunctionError {
+/** Lambda's words for an invocation that outlived the function's timeout (or its init phase, the init limit). */
+function timedOut(requestId: string, seconds: number, what = 'Task'): LambdaFunctionError {
   return {
     errorType: 'Sandbox.Timedout',
-    errorMessage: `${new Date().toISOString()} ${requestId} Task timed out after ${timeoutSeconds.toFixed(2)} seconds`,
+    errorMessage: `${new Date().toISOString()} ${requestId} ${what} timed out after ${seconds.toFixed(2)} seconds`,
   };
 }
 
@@ -123,10 +125,13 @@ function exited(requestId: string, cause: string): LambdaFunctionError {
 
 type InvocationOutcome = { ok: true; payload: unknown } | { ok: false; error: LambdaFunctionError };
 
+/** What a worker posts: the handler started (its module loaded), then the outcome. */
+type WorkerMessage = { started: true } | InvocationOutcome;
+
 interface Environment {
   worker: Worker;
   /** the invocation in progress, if any */
-  current?: { requestId: string; settle: (outcome: InvocationOutcome) => void };
+  current?: { requestId: string; started(): void; settle: (outcome: InvocationOutcome) => void };
 }
 
 /** Starts nothing yet: workers start on the first invocations and stay for the next. */
@@ -178,7 +183,9 @@ export function startLambdaFunction(definition: LambdaFunctionDefinition): Lambd
     const environment: Environment = { worker };
     const fail = (cause: string) =>
       environment.current?.settle({ ok: false, error: exited(environment.current.requestId, cause) });
-    worker.on('message', (outcome: InvocationOutcome) => environment.current?.settle(outcome));
+    worker.on('message', (message: WorkerMessage) =>
+      'started' in message ? environment.current?.started() : environment.current?.settle(message),
+    );
     worker.on('error', (error) => fail(`${error.name}: ${error.message}`));
     worker.on('exit', (code) => {
       fail(`exit status ${code}`);
@@ -216,17 +223,22 @@ export function startLambdaFunction(definition: LambdaFunctionDefinition): Lambd
     if (!environment) {
       return { ok: false, requestId, error: exited(requestId, 'the local server was stopping') };
     }
-    const deadline = Date.now() + timeoutSeconds * 1000;
     const outcome = await new Promise<InvocationOutcome>((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, error: timedOut(requestId, timeoutSeconds) }), timeoutSeconds * 1000);
+      const expire = (seconds: number, what?: string) =>
+        setTimeout(() => resolve({ ok: false, error: timedOut(requestId, seconds, what) }), seconds * 1000);
+      let timer = expire(INIT_LIMIT_SECONDS, 'Init phase');
       environment.current = {
         requestId,
+        started() {
+          clearTimeout(timer);
+          timer = expire(timeoutSeconds);
+        },
         settle(settled) {
           clearTimeout(timer);
           resolve(settled);
         },
       };
-      environment.worker.postMessage({ requestId, event, deadline });
+      environment.worker.postMessage({ requestId, event, timeoutMs: timeoutSeconds * 1000 });
     });
     environment.current = undefined;
     const result: LambdaInvocationResult = { ...outcome, requestId };

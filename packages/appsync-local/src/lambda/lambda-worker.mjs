@@ -84,7 +84,7 @@ function functionError(error) {
   return { errorType: typeof error, errorMessage: String(error), trace: [] };
 }
 
-function contextOf(invocation) {
+function contextOf(invocation, deadline) {
   return {
     functionName,
     functionVersion: '$LATEST',
@@ -94,7 +94,7 @@ function contextOf(invocation) {
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `local/[$LATEST]${invocation.requestId.replaceAll('-', '')}`,
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, invocation.deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
 }
 
@@ -117,7 +117,10 @@ parentPort.on('message', async (invocation) => {
       throw error;
     });
     const handler = await handlerPromise;
-    const result = await run(handler, invocation.event, contextOf(invocation));
+    // the function's timeout runs from here: Lambda does not count its init phase
+    const deadline = Date.now() + invocation.timeoutMs;
+    parentPort.postMessage({ started: true });
+    const result = await run(handler, invocation.event, contextOf(invocation, deadline));
     // what Lambda returns is the handler's value serialized as JSON
     const payload = result === undefined ? null : JSON.parse(JSON.stringify(result));
     parentPort.postMessage({ ok: true, payload });
