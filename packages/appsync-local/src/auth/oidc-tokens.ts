@@ -17,19 +17,22 @@ export interface OidcTokenOptions {
   claims?: Record<string, unknown>;
   /** @default 3600 */
   expiresInSeconds?: number;
-  /** `iat` and `auth_time`; default now */
+  /** `iat`; default now */
   issuedAt?: Date;
+  /** `auth_time`, when the user signed in; default `issuedAt` */
+  authTime?: Date;
 }
 
 export async function mintOidcToken(signer: TokenSigner, options: OidcTokenOptions): Promise<string> {
-  const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+  const issuedAt = seconds(options.issuedAt ?? new Date());
   return signer.sign({
     ...options.claims,
     iss: options.issuer,
     sub: options.subject,
     aud: options.audience ?? 'appsync-local',
     iat: issuedAt,
-    auth_time: issuedAt,
+    auth_time: options.authTime ? seconds(options.authTime) : issuedAt,
     exp: issuedAt + (options.expiresInSeconds ?? 3600),
     jti: randomUUID(),
   });
