@@ -19,6 +19,13 @@ export {
   type DataSourceConfig,
 } from './start-appsync-api.ts';
 export {
+  startLambdaFunction,
+  type LambdaFunction,
+  type LambdaFunctionDefinition,
+  type LambdaFunctionError,
+  type LambdaInvocationResult,
+} from './lambda/lambda-function.ts';
+export {
   loadResolverDefinitions,
   type FunctionCode,
   type LoadResolversOptions,

@@ -11,7 +11,15 @@ import type { CodeBundle, PipelineFunctionDefinition, ResolverDefinition } from 
 
 /** A resolver as an app wires it: the field, its bundle file, and its data source or pipeline functions. */
 export type ResolverCode =
-  | { kind: 'UNIT'; typeName: string; fieldName: string; dataSource: string; codeFile: string }
+  | {
+      kind: 'UNIT';
+      typeName: string;
+      fieldName: string;
+      dataSource: string;
+      codeFile: string;
+      /** `MaxBatchSize`: how many Lambda `BatchInvoke` requests go in one call */
+      maxBatchSize?: number;
+    }
   | {
       kind: 'PIPELINE';
       typeName: string;
@@ -26,6 +34,8 @@ export interface FunctionCode {
   name: string;
   dataSource: string;
   codeFile: string;
+  /** `MaxBatchSize`: how many Lambda `BatchInvoke` requests go in one call */
+  maxBatchSize?: number;
 }
 
 export interface LoadResolversOptions {
@@ -69,7 +79,12 @@ export function loadResolverDefinitions(
   const functionsByName = new Map<string, PipelineFunctionDefinition>(
     functions.map((fn) => [
       fn.name,
-      { name: fn.name, dataSource: fn.dataSource, bundle: readBundle(fn.codeFile, `function ${fn.name}`) },
+      {
+        name: fn.name,
+        dataSource: fn.dataSource,
+        bundle: readBundle(fn.codeFile, `function ${fn.name}`),
+        maxBatchSize: fn.maxBatchSize,
+      },
     ]),
   );
   return resolvers.map((wiring): ResolverDefinition => {
@@ -77,7 +92,8 @@ export function loadResolverDefinitions(
     const bundle = readBundle(wiring.codeFile, `resolver ${name}`);
     const { typeName, fieldName } = wiring;
     if (wiring.kind === 'UNIT') {
-      return { kind: 'UNIT', typeName, fieldName, dataSource: wiring.dataSource, bundle };
+      const { dataSource, maxBatchSize } = wiring;
+      return { kind: 'UNIT', typeName, fieldName, dataSource, bundle, maxBatchSize };
     }
     const pipelineFunctions = wiring.functions.map((fnName) => {
       const fn = functionsByName.get(fnName);

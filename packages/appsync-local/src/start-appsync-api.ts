@@ -7,6 +7,8 @@ import { createDynamoDBDataSource, type ReadMetrics } from './dynamodb/data-sour
 import { ensureTable } from './dynamodb/ensure-table.ts';
 import type { TableDefinition } from './dynamodb/table-definition.ts';
 import { NoneDataSource } from './engine/none-data-source.ts';
+import { createLambdaDataSource } from './lambda/lambda-data-source.ts';
+import { startLambdaFunction, type LambdaFunctionDefinition } from './lambda/lambda-function.ts';
 import { buildAppSyncSchema } from './graphql/build-schema.ts';
 import type { ExplorerContent } from './server/explorer.ts';
 import { startLocalServer, type LocalServer } from './server/start-local-server.ts';
@@ -31,7 +33,13 @@ export type DataSourceConfig =
       /** sees every read DynamoDB makes (e.g. to count items read) */
       onRead?: (metrics: ReadMetrics) => void;
     }
-  | { type: 'NONE'; name: string };
+  | { type: 'NONE'; name: string }
+  | {
+      type: 'AWS_LAMBDA';
+      name: string;
+      /** the Node.js function to run, from its code directory, in worker threads */
+      function: LambdaFunctionDefinition;
+    };
 
 export interface AppSyncApiOptions {
   /** the API's schema, without AppSync's own scalars and directives (the runtime adds them) */
@@ -76,9 +84,17 @@ export const APPSYNC_DEFAULT_SETTINGS: Readonly<ApiSettings> = Object.freeze({
   maxRequestBodyBytes: 1024 * 1024,
 });
 
-async function createDataSource(config: DataSourceConfig): Promise<DataSource> {
+/** What a data source holds that the API's close() must release. */
+type Closer = () => Promise<void>;
+
+async function createDataSource(config: DataSourceConfig, closers: Closer[]): Promise<DataSource> {
   if (config.type === 'NONE') {
     return new NoneDataSource(config.name);
+  }
+  if (config.type === 'AWS_LAMBDA') {
+    const lambda = startLambdaFunction(config.function);
+    closers.push(() => lambda.close());
+    return createLambdaDataSource({ name: config.name, lambda });
   }
   const tableName = config.tableName ?? config.table.name;
   if (config.ensureTable !== false) {
@@ -102,8 +118,9 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
   // a refused configuration stops the start before any table is touched
   const authenticate = createRequestAuthenticator(authenticatorOptions(options.authorization));
   const dataSources = new Map<string, DataSource>();
+  const closers: Closer[] = [];
   for (const config of options.dataSources) {
-    dataSources.set(config.name, await createDataSource(config));
+    dataSources.set(config.name, await createDataSource(config, closers));
   }
   let resolvers = options.resolvers();
   const server = await startLocalServer({
@@ -130,6 +147,10 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
   });
   return {
     ...server,
+    async close() {
+      await server.close();
+      await Promise.all(closers.map((close) => close()));
+    },
     reloadResolvers() {
       resolvers = options.resolvers();
     },

@@ -14,6 +14,8 @@ export interface DataSourceError {
   message: string;
   /** e.g. `DynamoDB:ConditionalCheckFailedException` */
   type: string;
+  /** a Lambda function's own `errorType` when its error is `Lambda:Unhandled` */
+  unhandledErrorType?: string;
 }
 
 /**
@@ -40,6 +42,13 @@ export interface DataSourceCallOptions {
    */
   signal?: AbortSignal;
   caller?: DataSourceCaller;
+  /**
+   * the caller's `MaxBatchSize`: Lambda `BatchInvoke` requests of one caller
+   * within one GraphQL request are sent together, this many at most
+   */
+  maxBatchSize?: number;
+  /** the GraphQL request the call belongs to: batches never mix requests */
+  batchScope?: object;
 }
 
 /** A data source turns the object a request handler returned into a call. */
@@ -85,6 +94,8 @@ export interface PipelineFunctionDefinition {
   name: string;
   dataSource: string;
   bundle: CodeBundle;
+  /** `MaxBatchSize`, for Lambda `BatchInvoke` */
+  maxBatchSize?: number;
 }
 
 export type ResolverDefinition =
@@ -94,6 +105,8 @@ export type ResolverDefinition =
       fieldName: string;
       dataSource: string;
       bundle: CodeBundle;
+      /** `MaxBatchSize`, for Lambda `BatchInvoke` */
+      maxBatchSize?: number;
     }
   | {
       kind: 'PIPELINE';

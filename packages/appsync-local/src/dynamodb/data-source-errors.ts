@@ -60,6 +60,6 @@ export function unsupportedFailure(message: string): DataSourceError {
  * ("Lambda:ExecutionTimeoutException", "Http:ExecutionTimeoutException":
  * https://github.com/aws/aws-appsync-community/issues/386 and /issues/43).
  */
-export function executionTimeoutFailure(): DataSourceError {
-  return { type: 'DynamoDB:ExecutionTimeoutException', message: 'Execution timed out.' };
+export function executionTimeoutFailure(kind = 'DynamoDB'): DataSourceError {
+  return { type: `${kind}:ExecutionTimeoutException`, message: 'Execution timed out.' };
 }

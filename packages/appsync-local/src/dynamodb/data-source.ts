@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { untilAborted } from '../engine/until-aborted.ts';
 import type { DataSource, DataSourceCallOptions, DataSourceError, DataSourceOutcome } from '../types.ts';
 import {
   dynamoDBFailure,
@@ -80,13 +81,6 @@ function sendingWith(client: DynamoDBSender, signal: AbortSignal): DynamoDBSende
   return { send: send as DynamoDBSender['send'] };
 }
 
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-}
-
 function failureOf(error: unknown, signal: AbortSignal | undefined): DataSourceError {
   if (signal?.aborted) return executionTimeoutFailure();
   if (error instanceof RequestShapeError) return requestShapeFailure(error);
@@ -120,7 +114,7 @@ export function createDynamoDBDataSource(options: DynamoDBDataSourceOptions): Da
           return await OPERATIONS[operation](requestObject, callContext);
         }
         // the SDK may be between attempts when the signal fires: do not wait for it
-        return await Promise.race([OPERATIONS[operation](requestObject, callContext), aborted(signal)]);
+        return await Promise.race([OPERATIONS[operation](requestObject, callContext), untilAborted(signal)]);
       } catch (error) {
         return { result: null, error: failureOf(error, signal) };
       }

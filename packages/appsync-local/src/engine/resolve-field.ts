@@ -59,7 +59,12 @@ async function resolveUnit(
     return run.outcome(request.value);
   }
   const caller = `${definition.typeName}.${definition.fieldName}`;
-  const { result, error, rejected } = await run.callDataSource(definition.dataSource, request.value, caller);
+  const { result, error, rejected } = await run.callDataSource(
+    definition.dataSource,
+    request.value,
+    caller,
+    definition.maxBatchSize,
+  );
   if (rejected) {
     return run.outcome(null, rejected);
   }
@@ -80,7 +85,12 @@ async function runFunction(fn: PipelineFunctionDefinition, previous: unknown, ru
     // without skipTo, or with 'NEXT', only this function is skipped
     return { next: request.skipTo === 'END' ? 'END' : 'NEXT', result: request.value };
   }
-  const { result, error, rejected } = await run.callDataSource(fn.dataSource, request.value, `function:${fn.name}`);
+  const { result, error, rejected } = await run.callDataSource(
+    fn.dataSource,
+    request.value,
+    `function:${fn.name}`,
+    fn.maxBatchSize,
+  );
   if (rejected) {
     return { next: 'STOP', error: rejected };
   }

@@ -90,12 +90,18 @@ export class ResolverRun {
     name: string,
     request: unknown,
     caller: DataSourceCaller,
+    maxBatchSize?: number,
   ): Promise<DataSourceOutcome & { rejected?: ResolverError }> {
     const dataSource = this.dataSources.get(name) ?? (name === NONE_DATA_SOURCE ? noneDataSource : undefined);
     if (!dataSource) {
       throw new MissingDataSourceError(name, request);
     }
-    const outcome = await dataSource.invoke(request, { signal: this.options.signal, caller });
+    const outcome = await dataSource.invoke(request, {
+      signal: this.options.signal,
+      caller,
+      maxBatchSize,
+      batchScope: this.requestUsage,
+    });
     return outcome.error?.type === REQUEST_REJECTED_ERROR_TYPE
       ? { ...outcome, rejected: { message: outcome.error.message, errorType: REQUEST_REJECTED_ERROR_TYPE } }
       : outcome;
