@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { authenticatorOptions, modesOf, type AuthorizationConfig } from './auth/authorization-modes.ts';
 import { createFieldAuthorizer } from './auth/field-authorizer.ts';
+import { invokeAuthorizerFunction } from './auth/lambda-authenticator.ts';
 import type { InitiateAuthOptions } from './auth/initiate-auth.ts';
 import { createRequestAuthenticator } from './auth/request-authenticator.ts';
 import { createDynamoDBDataSource, type ReadMetrics } from './dynamodb/data-source.ts';
@@ -115,10 +116,16 @@ function oidcIssuer(authorization: AuthorizationConfig) {
 }
 
 export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSyncApi> {
-  // a refused configuration stops the start before any table is touched
-  const authenticate = createRequestAuthenticator(authenticatorOptions(options.authorization));
-  const dataSources = new Map<string, DataSource>();
   const closers: Closer[] = [];
+  // a refused configuration stops the start before any table is touched
+  const authenticate = createRequestAuthenticator(
+    authenticatorOptions(options.authorization, (definition) => {
+      const authorizer = startLambdaFunction(definition);
+      closers.push(() => authorizer.close());
+      return invokeAuthorizerFunction(authorizer);
+    }),
+  );
+  const dataSources = new Map<string, DataSource>();
   for (const config of options.dataSources) {
     dataSources.set(config.name, await createDataSource(config, closers));
   }

@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
 import type { AuthMode } from '../types.ts';
 import type { ApiKey } from './api-key-authenticator.ts';
+import type { LambdaFunctionDefinition } from '../lambda/lambda-function.ts';
 import type { LambdaAuthorizerOptions } from './lambda-authenticator.ts';
 import type { UserPoolIdentity } from './local-user-pool.ts';
 import type { OidcAuthenticatorOptions } from './oidc-authenticator.ts';
@@ -23,8 +24,15 @@ export type AuthorizationMode =
   | { type: 'AWS_IAM'; credentials: readonly LocalIamCredentials[] }
   /** callers send an ID token of this issuer, signed by one of `jwks`, in `Authorization` */
   | ({ type: 'OPENID_CONNECT' } & OidcAuthenticatorOptions)
-  /** callers send a token the authorizer function judges, in `Authorization` */
-  | ({ type: 'AWS_LAMBDA' } & LambdaAuthorizerOptions);
+  /**
+   * callers send a token the authorizer judges, in `Authorization`: a Node.js
+   * function run from its code (`function`), or any `invoke` that answers as one
+   */
+  | ({ type: 'AWS_LAMBDA' } & Omit<LambdaAuthorizerOptions, 'invoke'> &
+      ({ function: LambdaFunctionDefinition } | Pick<LambdaAuthorizerOptions, 'invoke'>));
+
+/** Starts an authorizer function, answering how to invoke it. */
+export type AuthorizerStarter = (definition: LambdaFunctionDefinition) => LambdaAuthorizerOptions['invoke'];
 
 export interface AuthorizationConfig {
   /** the mode of fields and types that name none */
@@ -46,8 +54,11 @@ export function modesOf(config: AuthorizationConfig): AuthorizationMode[] {
   return [config.default, ...(config.additional ?? [])];
 }
 
-/** The credentials each mode accepts. */
-export function authenticatorOptions(config: AuthorizationConfig): RequestAuthenticatorOptions {
+/** The credentials each mode accepts; an authorizer given as a function is started with `startAuthorizer`. */
+export function authenticatorOptions(
+  config: AuthorizationConfig,
+  startAuthorizer: AuthorizerStarter,
+): RequestAuthenticatorOptions {
   const types = modesOf(config).map((mode) => mode.type);
   const repeated = types.filter((type, index) => types.indexOf(type) !== index);
   if (repeated.length > 0) {
@@ -64,7 +75,7 @@ export function authenticatorOptions(config: AuthorizationConfig): RequestAuthen
     } else if (mode.type === 'OPENID_CONNECT') {
       options.oidc = mode;
     } else {
-      options.lambda = mode;
+      options.lambda = 'function' in mode ? { ...mode, invoke: startAuthorizer(mode.function) } : mode;
     }
   }
   return options;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isRecord } from '../is-record.ts';
+import type { LambdaFunction } from '../lambda/lambda-function.ts';
 import { readOperation } from '../server/graphql-endpoint.ts';
 import type { AuthenticationResult, RequestAuthenticator } from '../types.ts';
 import { LOCAL_ACCOUNT_ID } from './local-iam-credentials.ts';
@@ -122,5 +123,16 @@ export function createLambdaAuthenticator(options: LambdaAuthorizerOptions): Req
       cache.set(token, { result, expiresAt: Date.now() + ttlSeconds * 1000 });
     }
     return result;
+  };
+}
+
+/** Invokes a running authorizer function; a function error is a refusal. */
+export function invokeAuthorizerFunction(lambda: LambdaFunction): LambdaAuthorizerOptions['invoke'] {
+  return async (event) => {
+    const result = await lambda.invoke(event);
+    if (!result.ok) {
+      throw new Error(`${lambda.functionName} failed: ${result.error.errorType}: ${result.error.errorMessage}`);
+    }
+    return result.payload;
   };
 }

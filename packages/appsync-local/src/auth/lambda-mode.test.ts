@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppSyncApi } from '../start-appsync-api.ts';
 import { answerOf, seenByResolver, startAuthTestApi } from './auth-test-api.ts';
@@ -136,6 +137,36 @@ describe("AWS_LAMBDA with the API's AuthorizerResultTtlInSeconds", () => {
       expect(calls).toBe(3);
     } finally {
       await cachingApi.close();
+    }
+  });
+});
+
+describe('AWS_LAMBDA with the authorizer function run from its code', () => {
+  it('runs its Node.js handler in a worker, as `serve` runs the template\'s function', async () => {
+    const functionApi = await startAuthTestApi({
+      default: {
+        type: 'AWS_LAMBDA',
+        function: {
+          functionName: 'authorizer',
+          codeDirectory: fileURLToPath(new URL('../test-fixtures/lambda-authorizer', import.meta.url)),
+          handler: 'index.handler',
+          environment: { STAGE: 'local' },
+        },
+      },
+    });
+    const ask = (token: string) =>
+      fetch(`${functionApi.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: token },
+        body: JSON.stringify({ query: 'query Mine { whoAmI lambdaOnly }', operationName: 'Mine' }),
+      }).then(answerOf);
+    try {
+      const admitted = await ask('allow-no-secrets');
+      expect(seenByResolver(admitted).identity).toEqual({ resolverContext: { token: 'allow-no-secrets', operation: 'Mine', stage: 'local' } });
+      expect(admitted.body.data?.lambdaOnly).toBeNull();
+      expect(await ask('nope')).toEqual(notAuthorized);
+    } finally {
+      await functionApi.close();
     }
   });
 });
