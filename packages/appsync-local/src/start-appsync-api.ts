@@ -8,6 +8,9 @@ import { createDynamoDBDataSource, type ReadMetrics } from './dynamodb/data-sour
 import { ensureTable } from './dynamodb/ensure-table.ts';
 import type { TableDefinition } from './dynamodb/table-definition.ts';
 import { NoneDataSource } from './engine/none-data-source.ts';
+import { createEventBridgeDataSource, type RecordedEvent } from './eventbridge/eventbridge-data-source.ts';
+import { createHttpDataSource } from './http/http-data-source.ts';
+import type { SigningConfig } from './http/sigv4-signer.ts';
 import { createLambdaDataSource } from './lambda/lambda-data-source.ts';
 import { startLambdaFunction, type LambdaFunctionDefinition } from './lambda/lambda-function.ts';
 import { buildAppSyncSchema } from './graphql/build-schema.ts';
@@ -40,6 +43,22 @@ export type DataSourceConfig =
       name: string;
       /** the Node.js function to run, from its code directory, in worker threads */
       function: LambdaFunctionDefinition;
+    }
+  | {
+      type: 'HTTP';
+      name: string;
+      /** where requests go: `resourcePath` is added to it */
+      endpoint: string;
+      /** SigV4-sign requests, as `AuthorizationConfig: AWS_IAM` asks; default unsigned */
+      signing?: SigningConfig;
+    }
+  | {
+      type: 'AMAZON_EVENTBRIDGE';
+      name: string;
+      /** the bus PutEvents puts events on (nothing reaches AWS) */
+      eventBusName: string;
+      /** sees each event put; default: a line on the console naming the bus */
+      onEvent?: (event: RecordedEvent) => void;
     };
 
 export interface AppSyncApiOptions {
@@ -85,6 +104,12 @@ export const APPSYNC_DEFAULT_SETTINGS: Readonly<ApiSettings> = Object.freeze({
   maxRequestBodyBytes: 1024 * 1024,
 });
 
+function logEvent(event: RecordedEvent) {
+  console.log(
+    `EventBridge ${event.eventBusName}: ${event.source} ${event.detailType} ${JSON.stringify(event.detail)} (EventId ${event.eventId})`,
+  );
+}
+
 /** What a data source holds that the API's close() must release. */
 type Closer = () => Promise<void>;
 
@@ -96,6 +121,12 @@ async function createDataSource(config: DataSourceConfig, closers: Closer[]): Pr
     const lambda = startLambdaFunction(config.function);
     closers.push(() => lambda.close());
     return createLambdaDataSource({ name: config.name, lambda });
+  }
+  if (config.type === 'HTTP') {
+    return createHttpDataSource(config);
+  }
+  if (config.type === 'AMAZON_EVENTBRIDGE') {
+    return createEventBridgeDataSource({ ...config, onEvent: config.onEvent ?? logEvent });
   }
   const tableName = config.tableName ?? config.table.name;
   if (config.ensureTable !== false) {
