@@ -35,7 +35,7 @@ describe('reading a cloud assembly', () => {
   it('lists everything it does not emulate, with where it is', () => {
     const api = apiFromStack(stacks[1], 'LegacyApi');
     expect(api.unsupported).toEqual([
-      'data source weather (WeatherSource): type HTTP is not emulated',
+      'data source weather (WeatherSource): type AMAZON_OPENSEARCH_SERVICE is not emulated',
       'resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated',
       'LegacyApi: authorization mode AWS_IAM is not emulated',
     ]);

@@ -5,9 +5,11 @@ import type { ApiKey } from '../auth/api-key-authenticator.ts';
 import { SUPPORTED_AUTHORIZATION_TYPES, type AuthorizationType } from '../auth/authorization-modes.ts';
 import type { TableDefinition, KeyAttribute } from '../dynamodb/table-definition.ts';
 import type { FunctionCode, ResolverCode } from '../resolver-definitions.ts';
+import type { DataSourceConfig } from '../start-appsync-api.ts';
 import type { ApiSettings } from '../types.ts';
 import { resolveIntrinsics, type IntrinsicScope } from './intrinsics.ts';
 import type { AssemblyStack, TemplateResource } from './read-assembly.ts';
+import { serviceDataSourceFromStack } from './service-data-source.ts';
 
 // One AppSync API of a synthesized stack, as the local runtime serves it:
 // schema, tables, data sources, resolver code and auth modes read from the
@@ -27,6 +29,8 @@ export interface StackApi {
   schema: string;
   tables: { dataSource: string; table: TableDefinition }[];
   noneDataSources: string[];
+  /** Lambda, HTTP and EventBridge data sources, as startAppSyncApi takes them */
+  serviceDataSources: DataSourceConfig[];
   resolvers: ResolverCode[];
   functions: FunctionCode[];
   defaultAuth: AuthorizationType;
@@ -143,9 +147,15 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
 
   const tables: StackApi['tables'] = [];
   const noneDataSources: string[] = [];
+  const serviceDataSources: DataSourceConfig[] = [];
   for (const [logicalId, { Properties: properties }] of ofApi('AWS::AppSync::DataSource')) {
     const name = String(properties.Name);
-    if (properties.Type === 'NONE') {
+    const service = serviceDataSourceFromStack(name, properties, resources, stack.assetFiles);
+    if (service && 'config' in service) {
+      serviceDataSources.push(service.config);
+    } else if (service) {
+      unsupported.push(`data source ${name} (${logicalId}): ${service.unsupported}`);
+    } else if (properties.Type === 'NONE') {
       noneDataSources.push(name);
     } else if (properties.Type === 'AMAZON_DYNAMODB') {
       const tableName = String((properties.DynamoDBConfig as Properties).TableName);
@@ -173,7 +183,8 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     }
     const codeFile = fileOf(`function ${name} (${logicalId})`, properties, 'Code', 'CodeS3Location');
     if (codeFile) {
-      functions.push({ name, dataSource: String(properties.DataSourceName), codeFile });
+      const maxBatchSize = properties.MaxBatchSize as number | undefined;
+      functions.push({ name, dataSource: String(properties.DataSourceName), codeFile, maxBatchSize });
     }
   }
 
@@ -197,7 +208,8 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
       const ids = ((properties.PipelineConfig as Properties).Functions as string[]).map((id) => id.split('.')[0]);
       resolvers.push({ kind: 'PIPELINE', typeName, fieldName, codeFile, functions: ids.map((id) => functionNames.get(id) ?? id) });
     } else {
-      resolvers.push({ kind: 'UNIT', typeName, fieldName, codeFile, dataSource: String(properties.DataSourceName) });
+      const maxBatchSize = properties.MaxBatchSize as number | undefined;
+      resolvers.push({ kind: 'UNIT', typeName, fieldName, codeFile, dataSource: String(properties.DataSourceName), maxBatchSize });
     }
   }
 
@@ -220,6 +232,7 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     schema,
     tables,
     noneDataSources,
+    serviceDataSources,
     resolvers,
     functions,
     defaultAuth,

@@ -5,18 +5,21 @@ import { localUserPool } from '../auth/local-user-pool.ts';
 import { createDynamoDBClient } from '../dynamodb/client.ts';
 import { startDynamoDBLocal } from '../dynamodb/dynamodb-local.ts';
 import { loadResolverDefinitions } from '../resolver-definitions.ts';
-import { startAppSyncApi, type DataSourceConfig } from '../start-appsync-api.ts';
+import { startAppSyncApi } from '../start-appsync-api.ts';
 import type { AuthorizationMode, AuthorizationType } from '../auth/authorization-modes.ts';
 import type { StackApi } from './api-from-stack.ts';
 import { pickApi, STATE_DIR, UsageError } from './pick-api.ts';
+import { dataSourceBanner, stackDataSources } from './stack-data-sources.ts';
 
-// `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]` serves
-// an AppSync API of a CDK cloud assembly (DIR, default cdk.out) on DynamoDB
-// Local, whose data it keeps in .appsync-local/dynamodb (DYNAMODB_ENDPOINT
+// `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]
+// [--http-endpoint DATASOURCE=URL]...` serves an AppSync API of a CDK cloud
+// assembly (DIR, default cdk.out) on DynamoDB Local (started when the API has
+// tables), whose data it keeps in .appsync-local/dynamodb (DYNAMODB_ENDPOINT
 // points it at another DynamoDB). The local user pool's key is kept in
 // .appsync-local/auth.
 
-const USAGE = 'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]';
+const USAGE =
+  'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME] [--http-endpoint DATASOURCE=URL]...';
 
 async function authorizationMode(type: AuthorizationType, api: StackApi): Promise<AuthorizationMode> {
   if (type === 'API_KEY') {
@@ -32,7 +35,12 @@ async function authorizationMode(type: AuthorizationType, api: StackApi): Promis
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { port: { type: 'string', default: '4000' }, api: { type: 'string' }, stack: { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '4000' },
+      api: { type: 'string' },
+      stack: { type: 'string' },
+      'http-endpoint': { type: 'string', multiple: true },
+    },
   });
   const directory = resolve(positionals[0] ?? 'cdk.out');
   const api = pickApi(directory, values.stack, values.api);
@@ -40,14 +48,16 @@ async function main(): Promise<number> {
     console.error(`appsync-local cannot serve ${api.name}; not emulated:\n  ${api.unsupported.join('\n  ')}`);
     return 1;
   }
-  const database = process.env.DYNAMODB_ENDPOINT
-    ? { endpoint: process.env.DYNAMODB_ENDPOINT, stop: async () => {} }
-    : await startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb') });
-  const client = createDynamoDBClient({ endpoint: database.endpoint });
-  const dataSources: DataSourceConfig[] = [
-    ...api.tables.map(({ dataSource, table }): DataSourceConfig => ({ type: 'AMAZON_DYNAMODB', name: dataSource, client, table })),
-    ...api.noneDataSources.map((name): DataSourceConfig => ({ type: 'NONE', name })),
-  ];
+  // checked before DynamoDB Local starts
+  stackDataSources(api, undefined, values['http-endpoint']);
+  const database =
+    api.tables.length === 0
+      ? undefined
+      : process.env.DYNAMODB_ENDPOINT
+        ? { endpoint: process.env.DYNAMODB_ENDPOINT, stop: async () => {} }
+        : await startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb') });
+  const client = database && createDynamoDBClient({ endpoint: database.endpoint });
+  const dataSources = stackDataSources(api, client, values['http-endpoint']);
   const server = await startAppSyncApi({
     schema: api.schema,
     resolvers: () => loadResolverDefinitions(api.resolvers, api.functions),
@@ -63,18 +73,22 @@ async function main(): Promise<number> {
   });
   const stop = async () => {
     await server.close();
-    await database.stop();
+    await database?.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`
-${api.name} from ${directory}
-GraphQL endpoint  ${server.url}/graphql
-Explorer          ${server.url}/${api.apiKeys.length > 0 ? `\nAPI key           ${api.apiKeys[0].key}` : ''}${
-    api.userPool ? `\nUser pool         ${api.userPool.userPoolId} (client ${api.userPool.clientId})` : ''
-  }
-DynamoDB          ${database.endpoint}, tables ${api.tables.map(({ table }) => table.name).join(', ') || 'none'}`);
+  const banner = [
+    '',
+    `${api.name} from ${directory}`,
+    `GraphQL endpoint  ${server.url}/graphql`,
+    `Explorer          ${server.url}/`,
+    ...(api.apiKeys.length > 0 ? [`API key           ${api.apiKeys[0].key}`] : []),
+    ...(api.userPool ? [`User pool         ${api.userPool.userPoolId} (client ${api.userPool.clientId})`] : []),
+    ...(database ? [`DynamoDB          ${database.endpoint}, tables ${api.tables.map(({ table }) => table.name).join(', ')}`] : []),
+    ...dataSourceBanner(dataSources),
+  ];
+  console.log(banner.join('\n'));
   return 0;
 }
 

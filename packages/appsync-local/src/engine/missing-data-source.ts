@@ -1,8 +1,8 @@
 import { isPlainObject } from '../runtime/util/dynamodb-values.ts';
 
 // The failure of a resolver whose wiring names a data source the local
-// server does not have. The local runtime has DynamoDB and NONE data sources
-// only, so a resolver written for another kind (an RDS resolver built with
+// server does not have. The local runtime has no RDS or OpenSearch data
+// source, so a resolver written for one (an RDS resolver built with
 // '@aws-appsync/utils/rds') ends here: its request is not sent anywhere, and
 // the message says why. The client sees an internal failure, as for any
 // failure of the server itself; the message goes to the server's log.
