@@ -59,3 +59,4 @@ export async function answerOf(response: Response): Promise<GraphQLAnswer> {
 export function seenByResolver(answer: GraphQLAnswer, field = 'whoAmI'): { authType: string; identity: Record<string, unknown> } {
   return JSON.parse(answer.body.data?.[field] ?? 'null');
 }
+

@@ -1,4 +1,4 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppSyncApi } from '../start-appsync-api.ts';
@@ -9,28 +9,6 @@ import { iamUserCredentials, LOCAL_ACCOUNT_ID } from './local-iam-credentials.ts
 // signer (@smithy/signature-v4), with the service name Amplify and
 // aws-appsync-auth-link sign AppSync requests with: `appsync`.
 // Refusals as AppSync answers them: see sigv4-authenticator.ts.
-
-/** SHA-256 for the signer, from node:crypto. */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined
-      ? createHash('sha256')
-      : createHmac('sha256', Buffer.from(this.secret as string | Uint8Array));
-  }
-  update(data: string | Uint8Array) {
-    this.hash.update(data);
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset() {
-    this.hash = this.fresh();
-  }
-}
 
 const user = iamUserCredentials('AKIALOCALTESTUSER001', 'local-secret-0123456789abcdefghijklmnopqr');
 const temporary = { ...iamUserCredentials('ASIALOCALTESTROLE001', 'role-secret-0123456789abcdefghijklmnopqr'), sessionToken: 'session-token-1' };
@@ -53,7 +31,7 @@ interface Signing {
 }
 
 function signerFor({ credentials = user, service = 'appsync' }: Signing) {
-  return new SignatureV4({ service, region: 'eu-west-1', credentials, sha256: NodeSha256 });
+  return new SignatureV4({ service, region: 'eu-west-1', credentials, sha256: Sha256 });
 }
 
 function requestOf(method: string, query: Record<string, string>, body?: string) {

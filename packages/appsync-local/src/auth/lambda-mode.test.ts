@@ -148,7 +148,7 @@ describe('AWS_LAMBDA with the authorizer function run from its code', () => {
         type: 'AWS_LAMBDA',
         function: {
           functionName: 'authorizer',
-          codeDirectory: fileURLToPath(new URL('../test-fixtures/lambda-authorizer', import.meta.url)),
+          codeDirectory: fileURLToPath(new URL('../test-fixtures/auth-assembly/asset.authorizerhash', import.meta.url)),
           handler: 'index.handler',
           environment: { STAGE: 'local' },
         },
