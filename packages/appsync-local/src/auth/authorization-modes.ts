@@ -64,7 +64,7 @@ export function authenticatorOptions(
   if (repeated.length > 0) {
     throw new Error(`appsync-local emulates one mode of each type so far; ${repeated.join(', ')} is given more than once`);
   }
-  const options: RequestAuthenticatorOptions = {};
+  const options: RequestAuthenticatorOptions = { defaultMode: config.default.type };
   for (const mode of modesOf(config)) {
     if (mode.type === 'API_KEY') {
       options.apiKeys = mode.apiKeys;

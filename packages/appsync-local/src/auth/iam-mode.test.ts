@@ -185,3 +185,39 @@ describe('AWS_IAM refusals', () => {
     });
   });
 });
+
+describe('an API whose only mode is AWS_IAM', () => {
+  let iamApi: AppSyncApi;
+  beforeAll(async () => {
+    iamApi = await startAuthTestApi({ default: { type: 'AWS_IAM', credentials: [user] } });
+  });
+  afterAll(() => iamApi?.close());
+
+  function post(headers: Record<string, string>) {
+    return fetch(`${iamApi.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: '{ whoAmI }' }) }).then(answerOf);
+  }
+
+  it('refuses a JWT in the Authorization header as an incomplete signature (aws-amplify/amplify-js#2035)', async () => {
+    expect(await post({ authorization: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln' })).toEqual({
+      status: 403,
+      body: {
+        errors: [
+          {
+            errorType: 'IncompleteSignatureException',
+            message:
+              "Authorization header requires 'Credential' parameter. Authorization header requires 'SignedHeaders' parameter. " +
+              "Authorization header requires 'Signature' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. " +
+              'Authorization=eyJhbGciOiJSUzI1NiJ9.e30.c2ln',
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses a request without credentials: MissingAuthenticationTokenException (aws-amplify/amplify-js#1311)', async () => {
+    expect(await post({})).toEqual({
+      status: 403,
+      body: { errors: [{ errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' }] },
+    });
+  });
+});

@@ -11,7 +11,10 @@ import { UNAUTHORIZED_MESSAGES } from './unauthorized-messages.ts';
 // follows its answer:
 // - `isAuthorized: true` admits the request; anything else refuses it (401);
 // - `resolverContext` becomes `ctx.identity.resolverContext`;
-// - `deniedFields` (`Type.field` or a field's ARN) are refused to this caller;
+// - `deniedFields` (`Type.field` or a field's ARN) are "forcibly changed to
+//   null, even if a value was returned from a resolver": here their
+//   resolvers do not run, and each gets the Unauthorized error a directive
+//   refusal gets;
 // - `ttlOverride` (seconds) replaces the API's AuthorizerResultTtlInSeconds
 //   for this answer; AppSync reuses an answer for the same token until then
 //   (0, the API default, never);

@@ -1,10 +1,15 @@
 import { decodeJwt } from 'jose';
-import type { RequestAuthenticator } from '../types.ts';
+import type { AuthMode, RequestAuthenticator } from '../types.ts';
 import { createApiKeyAuthenticator, type ApiKey } from './api-key-authenticator.ts';
 import { createCognitoAuthenticator, type CognitoAuthenticatorOptions } from './cognito-authenticator.ts';
 import { createLambdaAuthenticator, type LambdaAuthorizerOptions } from './lambda-authenticator.ts';
 import { createOidcAuthenticator, type OidcAuthenticatorOptions } from './oidc-authenticator.ts';
-import { createSigV4Authenticator, hasSigV4Signature, type LocalIamCredentials } from './sigv4-authenticator.ts';
+import {
+  createSigV4Authenticator,
+  hasSigV4Signature,
+  MISSING_SIGNATURE,
+  type LocalIamCredentials,
+} from './sigv4-authenticator.ts';
 import { UNAUTHORIZED_MESSAGES } from './unauthorized-messages.ts';
 
 // An API's authorization modes side by side, as AppSync combines a default
@@ -22,7 +27,10 @@ import { UNAUTHORIZED_MESSAGES } from './unauthorized-messages.ts';
 // - an `Authorization` JWT whose issuer is the user pool's → AMAZON_COGNITO_USER_POOLS;
 //   whose issuer is the OIDC provider's → OPENID_CONNECT.
 // - any other `Authorization` value → the Lambda authorizer, if the API has
-//   one; else the user pool or the OIDC provider, which refuse it.
+//   one; else the user pool or the OIDC provider, which refuse it as no JWT;
+//   else IAM, which refuses it as an incomplete signature.
+// - no credentials at all: 401, or 403 MissingAuthenticationTokenException
+//   when the default mode is IAM (see sigv4-authenticator.ts).
 
 export interface RequestAuthenticatorOptions {
   /** the API's keys (API_KEY mode); without them, `x-api-key` is not a credential */
@@ -35,6 +43,8 @@ export interface RequestAuthenticatorOptions {
   oidc?: OidcAuthenticatorOptions;
   /** the authorizer function (AWS_LAMBDA mode) */
   lambda?: LambdaAuthorizerOptions;
+  /** the API's default mode, which decides how a request without credentials is refused */
+  defaultMode?: AuthMode;
 }
 
 function issuerOf(token: string): string | undefined {
@@ -51,6 +61,7 @@ export function createRequestAuthenticator(options: RequestAuthenticatorOptions)
   const byUserPoolToken = options.cognito && createCognitoAuthenticator(options.cognito);
   const byOidcToken = options.oidc && createOidcAuthenticator(options.oidc);
   const byAuthorizer = options.lambda && createLambdaAuthenticator(options.lambda);
+  const { defaultMode } = options;
   return async (request) => {
     if (byApiKey && request.headers['x-api-key']) {
       return byApiKey(request);
@@ -67,11 +78,11 @@ export function createRequestAuthenticator(options: RequestAuthenticatorOptions)
       if (byOidcToken && issuer === options.oidc!.issuer) {
         return byOidcToken(request);
       }
-      const fallback = byAuthorizer ?? byUserPoolToken ?? byOidcToken;
+      const fallback = byAuthorizer ?? byUserPoolToken ?? byOidcToken ?? bySignature;
       if (fallback) {
         return fallback(request);
       }
     }
-    return { ok: false, message: UNAUTHORIZED_MESSAGES.noValidHeader };
+    return defaultMode === 'AWS_IAM' ? MISSING_SIGNATURE : { ok: false, message: UNAUTHORIZED_MESSAGES.noValidHeader };
   };
 }

@@ -20,7 +20,12 @@ import { sourceIps } from './source-ips.ts';
 //   is invalid." (aws-amplify/amplify-js#3447);
 // - an X-Amz-Date more than 5 minutes off: 403, "Signature expired: … is now
 //   earlier than … (… - 5 min.)" (awslabs/aws-mobile-appsync-sdk-js#385,
-//   #620 for "Signature not yet current").
+//   #620 for "Signature not yet current");
+// - an Authorization header that is no signature (a JWT sent to an IAM API):
+//   IncompleteSignatureException (aws-amplify/amplify-js#2035), listing what
+//   the header lacks as AWS services word it;
+// - no credentials at all on an API whose default mode is IAM:
+//   MissingAuthenticationTokenException (aws-amplify/amplify-js#1311).
 
 export const SIGV4_SERVICE = 'appsync';
 
@@ -60,6 +65,7 @@ const SIGNATURE_MISMATCH = refusal(
     'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
 );
 const UNKNOWN_TOKEN = refusal('UnrecognizedClientException', 'The security token included in the request is invalid.');
+export const MISSING_SIGNATURE = refusal('MissingAuthenticationTokenException', 'Missing Authentication Token');
 
 /** Whether the request carries a SigV4 signature, in a header or in its query string. */
 export function hasSigV4Signature(request: IncomingRequestCredentials): boolean {
@@ -77,6 +83,8 @@ interface SignatureParts {
   securityToken?: string;
   /** query form only: how long the signature is good for */
   expiresSeconds?: number;
+  /** header form only: the Authorization header as sent */
+  header?: string;
   fromQuery: boolean;
 }
 
@@ -93,8 +101,9 @@ function signatureParts(request: IncomingRequestCredentials): SignatureParts {
       fromQuery: true,
     };
   }
+  const header = request.headers.authorization ?? '';
   const fields = new Map<string, string>();
-  for (const part of (request.headers.authorization ?? '').slice(ALGORITHM.length).split(',')) {
+  for (const part of (header.startsWith(`${ALGORITHM} `) ? header.slice(ALGORITHM.length) : '').split(',')) {
     const separator = part.indexOf('=');
     if (separator > 0) {
       fields.set(part.slice(0, separator).trim(), part.slice(separator + 1).trim());
@@ -106,6 +115,7 @@ function signatureParts(request: IncomingRequestCredentials): SignatureParts {
     signature: fields.get('Signature'),
     amzDate: request.headers['x-amz-date'],
     securityToken: request.headers['x-amz-security-token'],
+    header,
     fromQuery: false,
   };
 }
@@ -120,9 +130,18 @@ function incomplete(parts: SignatureParts): Refusal | undefined {
     .filter(([, value]) => !value)
     .map(([name]) => `${where} requires '${name}' parameter.`);
   if (!parts.amzDate) {
-    missing.push(`${where} requires existence of a 'X-Amz-Date' ${parts.fromQuery ? 'parameter' : 'header'}.`);
+    missing.push(
+      parts.fromQuery
+        ? `${where} requires existence of a 'X-Amz-Date' parameter.`
+        : `${where} requires existence of either a 'X-Amz-Date' or a 'Date' header.`,
+    );
   }
-  return missing.length > 0 ? refusal('IncompleteSignatureException', missing.join(' ')) : undefined;
+  if (missing.length === 0) {
+    return undefined;
+  }
+  // the header form's message ends with the header it could not read
+  const sent = parts.fromQuery ? '' : ` Authorization=${parts.header}`;
+  return refusal('IncompleteSignatureException', `${missing.join(' ')}${sent}`);
 }
 
 /** `20250101T120000Z` as a time, or NaN. */
