@@ -205,8 +205,8 @@ describe('an API whose only mode is AWS_IAM', () => {
           {
             errorType: 'IncompleteSignatureException',
             message:
-              "Authorization header requires 'Credential' parameter. Authorization header requires 'SignedHeaders' parameter. " +
-              "Authorization header requires 'Signature' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. " +
+              "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
+              "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. " +
               'Authorization=eyJhbGciOiJSUzI1NiJ9.e30.c2ln',
           },
         ],

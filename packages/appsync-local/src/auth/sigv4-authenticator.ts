@@ -124,8 +124,8 @@ function incomplete(parts: SignatureParts): Refusal | undefined {
   const where = parts.fromQuery ? 'query string' : 'Authorization header';
   const missing = [
     ['Credential', parts.credential],
-    ['SignedHeaders', parts.signedHeaders],
     ['Signature', parts.signature],
+    ['SignedHeaders', parts.signedHeaders],
   ]
     .filter(([, value]) => !value)
     .map(([name]) => `${where} requires '${name}' parameter.`);
