@@ -182,6 +182,11 @@ describe('@aws_auth on an API whose only mode is its user pool', () => {
       secret: String @aws_auth(cognito_groups: ["admins"])
       anyUser: String @aws_auth
       open: String
+      outer: Outer @aws_auth
+    }
+
+    type Outer {
+      scalar: String @aws_auth(cognito_groups: ["admins"])
     }
   `);
   const isAllowed = createFieldAuthorizer(schema, 'AMAZON_COGNITO_USER_POOLS');
@@ -191,6 +196,11 @@ describe('@aws_auth on an API whose only mode is its user pool', () => {
     expect(isAllowed('Query', 'secret', signedIn('readers'))).toBe(false);
     expect(isAllowed('Query', 'anyUser', signedIn())).toBe(true);
     expect(isAllowed('Query', 'open', signedIn())).toBe(true);
+  });
+
+  it('applies on Query, Mutation and Subscription fields only (aws-appsync-community#275)', () => {
+    expect(isAllowed('Query', 'outer', signedIn('readers'))).toBe(true);
+    expect(isAllowed('Outer', 'scalar', signedIn('readers'))).toBe(true);
   });
 
   it('is refused as soon as the API has another mode', () => {

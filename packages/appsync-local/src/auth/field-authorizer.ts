@@ -7,8 +7,8 @@ import {
 } from 'graphql';
 import type { AuthenticatedCaller, AuthMode, FieldAuthorizer } from '../types.ts';
 
-// AppSync's authorization directives, as "Configuring authorization and
-// authentication to secure your GraphQL APIs" describes them:
+// AppSync's authorization directives, as AWS's page "Configuring
+// authorization and authentication to secure your GraphQL APIs" describes them:
 // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#using-additional-authorization-modes
 // - `@aws_api_key`, `@aws_iam`, `@aws_oidc`, `@aws_lambda` and
 //   `@aws_cognito_user_pools` each admit callers of that mode.
@@ -25,7 +25,10 @@ import type { AuthenticatedCaller, AuthMode, FieldAuthorizer } from '../types.ts
 //   every signed-in user of the pool.
 // - `@aws_auth(cognito_groups: [...])` is the same rule for an API whose only
 //   mode is its user pool; next to additional modes AppSync ignores it, so
-//   such a schema is refused here (use `@aws_cognito_user_pools`).
+//   such a schema is refused here (use `@aws_cognito_user_pools`). AppSync
+//   applies it on the fields of Query, Mutation and Subscription only: on a
+//   nested type's field it admits every signed-in user, as recorded in
+//   https://github.com/aws/aws-appsync-community/issues/275.
 // - A Lambda authorizer's `deniedFields` are refused to its caller whatever
 //   the directives say (security-authz.html#aws-lambda-authorization).
 
@@ -72,8 +75,11 @@ export function createFieldAuthorizer(
     throw new Error("The schema lacks AppSync's directives: build it together with AppSync's prelude (appsync-local/appsync-prelude.graphql)");
   }
   const awsAuthApplies = defaultMode === 'AMAZON_COGNITO_USER_POOLS' && additionalModes.length === 0;
-  const read = (nodes: ReadonlyArray<DirectiveHolder | null | undefined>, where: string) =>
-    declaredAccess(nodes, where, userPoolDirective, awsAuthApplies);
+  const rootTypes = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((type) => type?.name),
+  );
+  const read = (nodes: ReadonlyArray<DirectiveHolder | null | undefined>, where: string, onRootField = false) =>
+    declaredAccess(nodes, where, userPoolDirective, awsAuthApplies, onRootField);
   const defaultAccess = accessOfDefaultMode(defaultMode);
   const accessByType = new Map<string, Map<string, FieldAccess>>();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -83,7 +89,8 @@ export function createFieldAuthorizer(
     const typeAccess = read([type.astNode, ...type.extensionASTNodes], `type ${type.name}`) ?? defaultAccess;
     const accessByField = new Map<string, FieldAccess>();
     for (const field of Object.values(type.getFields())) {
-      accessByField.set(field.name, read([field.astNode], `${type.name}.${field.name}`) ?? typeAccess);
+      const fieldAccess = read([field.astNode], `${type.name}.${field.name}`, rootTypes.has(type.name));
+      accessByField.set(field.name, fieldAccess ?? typeAccess);
     }
     accessByType.set(type.name, accessByField);
   }
@@ -109,6 +116,7 @@ function declaredAccess(
   where: string,
   userPoolDirective: GraphQLDirective,
   awsAuthApplies: boolean,
+  onRootField: boolean,
 ): FieldAccess | null {
   let namesAMode = false;
   const modes = new Set<AuthMode>();
@@ -121,7 +129,7 @@ function declaredAccess(
       );
     }
     const mode = DIRECTIVE_MODES[name];
-    if (mode === undefined) {
+    if (mode === undefined || (name === 'aws_auth' && !onRootField)) {
       continue;
     }
     namesAMode = true;
