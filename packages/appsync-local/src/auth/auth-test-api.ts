@@ -9,7 +9,7 @@ import type { AuthorizationConfig } from './authorization-modes.ts';
 // source (no DynamoDB): every field answers the caller's `util.authType()`
 // and `ctx.identity` as JSON, so a test sees what resolvers see.
 
-export const AUTH_TEST_SCHEMA = /* GraphQL */ `
+const AUTH_TEST_SCHEMA = /* GraphQL */ `
   type Query {
     whoAmI: String @aws_api_key @aws_iam @aws_oidc @aws_lambda @aws_cognito_user_pools
     apiKeyOnly: String @aws_api_key

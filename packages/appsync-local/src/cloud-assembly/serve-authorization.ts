@@ -36,9 +36,13 @@ export async function servedAuthorization(api: StackApi, authDirectory: string):
         }
         return { type, apiKeys: api.apiKeys };
       case 'AMAZON_COGNITO_USER_POOLS': {
+        const pool = api.userPool;
+        if (!pool) {
+          throw new Error(`${api.name}: AMAZON_COGNITO_USER_POOLS without a UserPoolConfig`);
+        }
         const keys = await loadLocalUserPoolKeys({ directory: authDirectory });
-        banner.push(() => `User pool         ${api.userPool!.userPoolId} (client ${api.userPool!.clientId})`);
-        return { type, userPool: localUserPool(api.userPool!.userPoolId, api.userPool!.clientId), jwks: keys.jwks };
+        banner.push(() => `User pool         ${pool.userPoolId} (client ${pool.clientId})`);
+        return { type, userPool: localUserPool(pool.userPoolId, pool.clientId), jwks: keys.jwks };
       }
       case 'AWS_IAM': {
         const credentials = await loadLocalIamCredentials(authDirectory);
