@@ -46,6 +46,11 @@ export {
 export type { ApiKey } from './auth/api-key-authenticator.ts';
 export { createCognitoAuthenticator, type CognitoAuthenticatorOptions } from './auth/cognito-authenticator.ts';
 export { createFieldAuthorizer } from './auth/field-authorizer.ts';
+export { iamUserCredentials, loadLocalIamCredentials, LOCAL_ACCOUNT_ID } from './auth/local-iam-credentials.ts';
+export type { IamIdentity, LocalIamCredentials } from './auth/sigv4-authenticator.ts';
+export { mintOidcToken, type OidcTokenOptions } from './auth/oidc-tokens.ts';
+export { OIDC_DISCOVERY_PATH, OIDC_JWKS_PATH } from './auth/oidc-discovery.ts';
+export type { LambdaAuthorizerEvent } from './auth/lambda-authenticator.ts';
 export { buildAppSyncSchema } from './graphql/build-schema.ts';
 export { PARSER_LIMITS } from './graphql/parser-limits.ts';
 export {

@@ -105,16 +105,6 @@ describe('startAppSyncApi', () => {
     expect((await graphql('{ getPost(id: "p1") { id } }', { 'x-api-key': 'da2-wrong' })).status).toBe(401);
   });
 
-  it.each([
-    [{ type: 'AWS_IAM' } as const, 'AWS_IAM'],
-    [{ type: 'OPENID_CONNECT', issuer: 'https://issuer.example.com' } as const, 'OPENID_CONNECT'],
-    [{ type: 'AWS_LAMBDA', functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:auth' } as const, 'AWS_LAMBDA'],
-  ])('refuses to start with the mode %o, which it does not emulate yet, naming it', async (mode, name) => {
-    await expect(
-      startAppSyncApi(blogOptions({ authorization: { default: { type: 'API_KEY', apiKeys: [] }, additional: [mode] } })),
-    ).rejects.toThrow(`appsync-local does not emulate the authorization mode ${name} yet; it emulates API_KEY and AMAZON_COGNITO_USER_POOLS`);
-  });
-
   it('refuses two modes of one type', async () => {
     const apiKey = { type: 'API_KEY', apiKeys: [] } as const;
     await expect(startAppSyncApi(blogOptions({ authorization: { default: apiKey, additional: [apiKey] } }))).rejects.toThrow(

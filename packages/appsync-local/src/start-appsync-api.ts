@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { authenticatorOptions, type AuthorizationConfig } from './auth/authorization-modes.ts';
+import { authenticatorOptions, modesOf, type AuthorizationConfig } from './auth/authorization-modes.ts';
 import { createFieldAuthorizer } from './auth/field-authorizer.ts';
+import { invokeAuthorizerFunction } from './auth/lambda-authenticator.ts';
 import type { InitiateAuthOptions } from './auth/initiate-auth.ts';
 import { createRequestAuthenticator } from './auth/request-authenticator.ts';
 import { createDynamoDBDataSource, type ReadMetrics } from './dynamodb/data-source.ts';
@@ -15,7 +16,7 @@ import { startLambdaFunction, type LambdaFunctionDefinition } from './lambda/lam
 import { buildAppSyncSchema } from './graphql/build-schema.ts';
 import type { ExplorerContent } from './server/explorer.ts';
 import { startLocalServer, type LocalServer } from './server/start-local-server.ts';
-import type { ApiSettings, AuthMode, DataSource, ResolverDefinition } from './types.ts';
+import type { ApiSettings, DataSource, ResolverDefinition } from './types.ts';
 
 // An AppSync API served locally: its schema, data sources, resolvers and
 // authorization modes, given as an app declares them, behind one HTTP server
@@ -135,16 +136,27 @@ async function createDataSource(config: DataSourceConfig, closers: Closer[]): Pr
 }
 
 function explorerApiKey(authorization: AuthorizationConfig): string | undefined {
-  const modes = [authorization.default, ...(authorization.additional ?? [])];
-  const apiKeyMode = modes.find((mode) => mode.type === 'API_KEY');
+  const apiKeyMode = modesOf(authorization).find((mode) => mode.type === 'API_KEY');
   return apiKeyMode?.type === 'API_KEY' ? apiKeyMode.apiKeys[0]?.key : undefined;
 }
 
+/** The OIDC mode's issuer and keys, which the local server publishes as its provider would. */
+function oidcIssuer(authorization: AuthorizationConfig) {
+  const oidcMode = modesOf(authorization).find((mode) => mode.type === 'OPENID_CONNECT');
+  return oidcMode?.type === 'OPENID_CONNECT' ? { issuer: oidcMode.issuer, jwks: oidcMode.jwks } : undefined;
+}
+
 export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSyncApi> {
-  // refused modes stop the start before any table is touched
-  const authenticate = createRequestAuthenticator(authenticatorOptions(options.authorization));
-  const dataSources = new Map<string, DataSource>();
   const closers: Closer[] = [];
+  // a refused configuration stops the start before any table is touched
+  const authenticate = createRequestAuthenticator(
+    authenticatorOptions(options.authorization, (definition) => {
+      const authorizer = startLambdaFunction(definition);
+      closers.push(() => authorizer.close());
+      return invokeAuthorizerFunction(authorizer);
+    }),
+  );
+  const dataSources = new Map<string, DataSource>();
   for (const config of options.dataSources) {
     dataSources.set(config.name, await createDataSource(config, closers));
   }
@@ -157,8 +169,10 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
     authenticate,
     authorizeField: createFieldAuthorizer(
       buildAppSyncSchema(options.schema),
-      options.authorization.default.type as AuthMode,
+      options.authorization.default.type,
+      (options.authorization.additional ?? []).map((mode) => mode.type),
     ),
+    oidcIssuer: oidcIssuer(options.authorization),
     allowedOrigins: options.allowedOrigins ?? [],
     settings: { ...APPSYNC_DEFAULT_SETTINGS, ...options.settings },
     explorerApiKey: explorerApiKey(options.authorization),

@@ -217,28 +217,36 @@ export interface ApiSettings {
   maxRequestBodyBytes: number;
 }
 
-/** AppSync's authorization modes that this API uses. */
-export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS';
+/** AppSync's five authorization modes. */
+export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS' | 'AWS_IAM' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
 
 /** Who sent a request, once its credentials were checked. */
 export interface AuthenticatedCaller {
   authMode: AuthMode;
   /** what AppSync puts in `ctx.identity` for this mode (null for API_KEY) */
   identity: Identity | null;
+  /** fields (`Type.field`) a Lambda authorizer denied this caller, whatever the schema's directives say */
+  deniedFields?: ReadonlySet<string>;
 }
 
 /**
  * The outcome of checking a request's credentials. AppSync answers a refused
- * request with HTTP 401 and `errorType: "UnauthorizedException"`.
+ * request with HTTP 401 and `errorType: "UnauthorizedException"` unless the
+ * refusal names another status and type (a bad SigV4 signature is a 403).
  */
 export type AuthenticationResult =
   | { ok: true; caller: AuthenticatedCaller }
-  | { ok: false; message: string };
+  | { ok: false; message: string; status?: number; errorType?: string };
 
 export interface IncomingRequestCredentials {
   /** lower-cased header names */
   headers: Record<string, string | undefined>;
   sourceIp: string;
+  /** what a SigV4 signature and a Lambda authorizer also cover; GET / with no body when left out */
+  method?: string;
+  path?: string;
+  searchParams?: URLSearchParams;
+  body?: () => Promise<Buffer>;
 }
 
 export type RequestAuthenticator = (request: IncomingRequestCredentials) => Promise<AuthenticationResult>;

@@ -2,6 +2,7 @@ import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPaylo
 import type { AuthenticationResult, Identity, RequestAuthenticator } from '../types.ts';
 import { TOKEN_LIFETIME_SECONDS } from './cognito-tokens.ts';
 import type { UserPoolIdentity } from './local-user-pool.ts';
+import { sourceIps } from './source-ips.ts';
 import { UNAUTHORIZED_MESSAGES } from './unauthorized-messages.ts';
 
 // AMAZON_COGNITO_USER_POOLS authorization: the caller sends a user pool ID or
@@ -71,7 +72,7 @@ function isIssuedToClient(claims: JWTPayload, clientId: string): boolean {
   }
 }
 
-function messageForRejected(error: unknown): string {
+export function messageForRejected(error: unknown): string {
   if (error instanceof errors.JWTExpired) {
     return UNAUTHORIZED_MESSAGES.expiredToken;
   }
@@ -100,13 +101,4 @@ function cognitoIdentity(claims: JWTPayload, sourceIp: string[]): Identity {
     defaultAuthStrategy: DEFAULT_AUTH_STRATEGY,
     groups: Array.isArray(groups) ? groups : null,
   };
-}
-
-/** The addresses in `x-forwarded-for`, then the connection's own. */
-function sourceIps(forwardedFor: string | undefined, connectionIp: string): string[] {
-  const forwarded = (forwardedFor ?? '')
-    .split(',')
-    .map((address) => address.trim())
-    .filter((address) => address !== '');
-  return [...forwarded, connectionIp];
 }

@@ -131,6 +131,83 @@ describe('field authorization with AMAZON_COGNITO_USER_POOLS as the default mode
   });
 });
 
+function caller(authMode: AuthenticatedCaller['authMode'], deniedFields?: string[]): AuthenticatedCaller {
+  return { authMode, identity: {}, deniedFields: deniedFields && new Set(deniedFields) };
+}
+
+const iam = caller('AWS_IAM');
+const oidc = caller('OPENID_CONNECT');
+const lambda = caller('AWS_LAMBDA');
+
+const multiModeSchema = schemaOf(/* GraphQL */ `
+  type Query {
+    open: String
+    forOidcAndLambda: String @aws_oidc @aws_lambda
+    forEveryMode: String @aws_iam @aws_oidc @aws_lambda @aws_api_key @aws_cognito_user_pools
+    report: Report @aws_oidc
+  }
+
+  type Report @aws_iam @aws_oidc {
+    summary: String
+    details: String @aws_lambda
+  }
+`);
+
+describe('field authorization with AWS_IAM as the default mode and every other mode added', () => {
+  const isAllowed = createFieldAuthorizer(multiModeSchema, 'AWS_IAM', ['API_KEY', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA']);
+
+  it('admits only the default mode where no directive applies', () => {
+    expect([iam, oidc, lambda, apiKeyCaller, signedIn()].map((who) => isAllowed('Query', 'open', who))).toEqual([true, false, false, false, false]);
+  });
+
+  it('admits exactly the modes a field names (@aws_iam, @aws_oidc, @aws_lambda, @aws_api_key, @aws_cognito_user_pools)', () => {
+    expect([iam, oidc, lambda, apiKeyCaller].map((who) => isAllowed('Query', 'forOidcAndLambda', who))).toEqual([false, true, true, false]);
+    expect([iam, oidc, lambda, apiKeyCaller, signedIn()].map((who) => isAllowed('Query', 'forEveryMode', who))).toEqual([true, true, true, true, true]);
+  });
+
+  it("applies a type's modes to its fields, and a field's own over them", () => {
+    expect([iam, oidc, lambda].map((who) => isAllowed('Report', 'summary', who))).toEqual([true, true, false]);
+    expect([iam, oidc, lambda].map((who) => isAllowed('Report', 'details', who))).toEqual([false, false, true]);
+  });
+
+  it("refuses a Lambda authorizer's deniedFields even where the directives admit Lambda callers", () => {
+    expect(isAllowed('Query', 'forOidcAndLambda', caller('AWS_LAMBDA', ['Query.forOidcAndLambda']))).toBe(false);
+    expect(isAllowed('Report', 'details', caller('AWS_LAMBDA', ['Query.forOidcAndLambda']))).toBe(true);
+  });
+});
+
+describe('@aws_auth on an API whose only mode is its user pool', () => {
+  const schema = schemaOf(/* GraphQL */ `
+    type Query {
+      secret: String @aws_auth(cognito_groups: ["admins"])
+      anyUser: String @aws_auth
+      open: String
+      outer: Outer @aws_auth
+    }
+
+    type Outer {
+      scalar: String @aws_auth(cognito_groups: ["admins"])
+    }
+  `);
+  const isAllowed = createFieldAuthorizer(schema, 'AMAZON_COGNITO_USER_POOLS');
+
+  it('admits only members of its cognito_groups, as @aws_cognito_user_pools would', () => {
+    expect(isAllowed('Query', 'secret', signedIn('admins'))).toBe(true);
+    expect(isAllowed('Query', 'secret', signedIn('readers'))).toBe(false);
+    expect(isAllowed('Query', 'anyUser', signedIn())).toBe(true);
+    expect(isAllowed('Query', 'open', signedIn())).toBe(true);
+  });
+
+  it('applies on Query, Mutation and Subscription fields only (aws-appsync-community#275)', () => {
+    expect(isAllowed('Query', 'outer', signedIn('readers'))).toBe(true);
+    expect(isAllowed('Outer', 'scalar', signedIn('readers'))).toBe(true);
+  });
+
+  it('is refused as soon as the API has another mode', () => {
+    expect(() => createFieldAuthorizer(schema, 'AMAZON_COGNITO_USER_POOLS', ['AWS_IAM'])).toThrow(/Query\.secret: @aws_auth applies only/);
+  });
+});
+
 describe('schemas the authorizer refuses', () => {
   it('refuses @aws_auth, which AppSync ignores next to additional authorization modes', () => {
     const schema = schemaOf('type Query { secret: String @aws_auth(cognito_groups: ["admins"]) }');

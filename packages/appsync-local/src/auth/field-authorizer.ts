@@ -7,8 +7,11 @@ import {
 } from 'graphql';
 import type { AuthenticatedCaller, AuthMode, FieldAuthorizer } from '../types.ts';
 
-// AppSync's authorization directives, with additional authorization modes:
+// AppSync's authorization directives, as AWS's page "Configuring
+// authorization and authentication to secure your GraphQL APIs" describes them:
 // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#using-additional-authorization-modes
+// - `@aws_api_key`, `@aws_iam`, `@aws_oidc`, `@aws_lambda` and
+//   `@aws_cognito_user_pools` each admit callers of that mode.
 // - A field's own directives decide for it; without any, its type's decide
 //   (field-level directives override the type's).
 // - With none on the field or its type, only the API's default mode may
@@ -20,42 +23,74 @@ import type { AuthenticatedCaller, AuthMode, FieldAuthorizer } from '../types.ts
 // - `@aws_cognito_user_pools(cognito_groups: [...])` admits only members of
 //   one of those groups (the token's `cognito:groups`); without the argument,
 //   every signed-in user of the pool.
-// - `@aws_auth` works only when the user pool is the API's sole mode, so it is
-//   refused here; `@aws_cognito_user_pools` takes the same argument.
+// - `@aws_auth(cognito_groups: [...])` is the same rule for an API whose only
+//   mode is its user pool; next to additional modes AppSync ignores it, so
+//   such a schema is refused here (use `@aws_cognito_user_pools`). AppSync
+//   applies it on the fields of Query, Mutation and Subscription only: on a
+//   nested type's field it admits every signed-in user, as recorded in
+//   https://github.com/aws/aws-appsync-community/issues/275.
+// - A Lambda authorizer's `deniedFields` are refused to its caller whatever
+//   the directives say (security-authz.html#aws-lambda-authorization).
 
 type UserPoolAccess = 'none' | 'anySignedInUser' | ReadonlySet<string>;
 
 interface FieldAccess {
-  apiKey: boolean;
+  /** the modes other than the user pool that are admitted */
+  modes: ReadonlySet<AuthMode>;
   userPool: UserPoolAccess;
 }
 
-/** Directives that name an authorization mode. Modes this API lacks (IAM, OIDC, Lambda) grant nobody here. */
-const MODE_DIRECTIVES = new Set(['aws_api_key', 'aws_cognito_user_pools', 'aws_iam', 'aws_oidc', 'aws_lambda']);
+/** The mode each directive admits; the user pool's directives carry a group rule as well. */
+const DIRECTIVE_MODES: Record<string, AuthMode> = {
+  aws_api_key: 'API_KEY',
+  aws_iam: 'AWS_IAM',
+  aws_oidc: 'OPENID_CONNECT',
+  aws_lambda: 'AWS_LAMBDA',
+  aws_cognito_user_pools: 'AMAZON_COGNITO_USER_POOLS',
+  aws_auth: 'AMAZON_COGNITO_USER_POOLS',
+};
 
 interface DirectiveHolder {
   readonly directives?: ReadonlyArray<DirectiveNode>;
 }
 
-/** Reads every object type's directives once, so that each check is two map look-ups. */
-export function createFieldAuthorizer(schema: GraphQLSchema, defaultMode: AuthMode): FieldAuthorizer {
+function accessOfDefaultMode(defaultMode: AuthMode): FieldAccess {
+  return defaultMode === 'AMAZON_COGNITO_USER_POOLS'
+    ? { modes: new Set(), userPool: 'anySignedInUser' }
+    : { modes: new Set([defaultMode]), userPool: 'none' };
+}
+
+/**
+ * Reads every object type's directives once, so that each check is two map
+ * look-ups. `additionalModes` are the API's other modes (they decide whether
+ * `@aws_auth` applies).
+ */
+export function createFieldAuthorizer(
+  schema: GraphQLSchema,
+  defaultMode: AuthMode,
+  additionalModes: readonly AuthMode[] = [],
+): FieldAuthorizer {
   const userPoolDirective = schema.getDirective('aws_cognito_user_pools');
   if (!userPoolDirective) {
     throw new Error("The schema lacks AppSync's directives: build it together with AppSync's prelude (appsync-local/appsync-prelude.graphql)");
   }
-  const defaultAccess: FieldAccess =
-    defaultMode === 'API_KEY' ? { apiKey: true, userPool: 'none' } : { apiKey: false, userPool: 'anySignedInUser' };
+  const awsAuthApplies = defaultMode === 'AMAZON_COGNITO_USER_POOLS' && additionalModes.length === 0;
+  const rootTypes = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((type) => type?.name),
+  );
+  const read = (nodes: ReadonlyArray<DirectiveHolder | null | undefined>, where: string, onRootField = false) =>
+    declaredAccess(nodes, where, userPoolDirective, awsAuthApplies, onRootField);
+  const defaultAccess = accessOfDefaultMode(defaultMode);
   const accessByType = new Map<string, Map<string, FieldAccess>>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) {
       continue;
     }
-    const typeAccess =
-      declaredAccess([type.astNode, ...type.extensionASTNodes], `type ${type.name}`, userPoolDirective) ?? defaultAccess;
+    const typeAccess = read([type.astNode, ...type.extensionASTNodes], `type ${type.name}`) ?? defaultAccess;
     const accessByField = new Map<string, FieldAccess>();
     for (const field of Object.values(type.getFields())) {
-      const where = `${type.name}.${field.name}`;
-      accessByField.set(field.name, declaredAccess([field.astNode], where, userPoolDirective) ?? typeAccess);
+      const fieldAccess = read([field.astNode], `${type.name}.${field.name}`, rootTypes.has(type.name));
+      accessByField.set(field.name, fieldAccess ?? typeAccess);
     }
     accessByType.set(type.name, accessByField);
   }
@@ -66,7 +101,12 @@ export function createFieldAuthorizer(schema: GraphQLSchema, defaultMode: AuthMo
       // introspection (`__typename`, `__schema`, the `__Type` fields) is not guarded by directives
       return typeName.startsWith('__') || fieldName.startsWith('__');
     }
-    return caller.authMode === 'API_KEY' ? access.apiKey : isAdmittedToUserPoolField(access.userPool, caller);
+    if (caller.deniedFields?.has(`${typeName}.${fieldName}`)) {
+      return false;
+    }
+    return caller.authMode === 'AMAZON_COGNITO_USER_POOLS'
+      ? isAdmittedToUserPoolField(access.userPool, caller)
+      : access.modes.has(caller.authMode);
   };
 }
 
@@ -75,32 +115,38 @@ function declaredAccess(
   nodes: ReadonlyArray<DirectiveHolder | null | undefined>,
   where: string,
   userPoolDirective: GraphQLDirective,
+  awsAuthApplies: boolean,
+  onRootField: boolean,
 ): FieldAccess | null {
   let namesAMode = false;
-  const access: FieldAccess = { apiKey: false, userPool: 'none' };
+  const modes = new Set<AuthMode>();
+  let userPool: UserPoolAccess = 'none';
   for (const directive of nodes.flatMap((node) => node?.directives ?? [])) {
     const name = directive.name.value;
-    if (name === 'aws_auth') {
+    if (name === 'aws_auth' && !awsAuthApplies) {
       throw new Error(
-        `${where}: @aws_auth can't be used with additional authorization modes; use @aws_cognito_user_pools with the same arguments`,
+        `${where}: @aws_auth applies only when the user pool is the API's only authorization mode; use @aws_cognito_user_pools with the same arguments`,
       );
     }
-    if (!MODE_DIRECTIVES.has(name)) {
+    const mode = DIRECTIVE_MODES[name];
+    if (mode === undefined || (name === 'aws_auth' && !onRootField)) {
       continue;
     }
     namesAMode = true;
-    if (name === 'aws_api_key') {
-      access.apiKey = true;
-    } else if (name === 'aws_cognito_user_pools') {
-      access.userPool = userPoolAccess(directive, userPoolDirective);
+    if (mode === 'AMAZON_COGNITO_USER_POOLS') {
+      userPool = userPoolAccess(directive, userPoolDirective);
+    } else {
+      modes.add(mode);
     }
   }
-  return namesAMode ? access : null;
+  return namesAMode ? { modes, userPool } : null;
 }
 
 /** An empty `cognito_groups` list admits nobody; a missing or null one admits every signed-in user. */
 function userPoolAccess(directive: DirectiveNode, definition: GraphQLDirective): UserPoolAccess {
-  const groups = getDirectiveValues(definition, { directives: [directive] })?.cognito_groups;
+  // @aws_auth takes the same argument as @aws_cognito_user_pools
+  const groups = getDirectiveValues(definition, { directives: [{ ...directive, name: { ...directive.name, value: definition.name } }] })
+    ?.cognito_groups;
   return Array.isArray(groups) ? new Set(groups.filter((group) => typeof group === 'string')) : 'anySignedInUser';
 }
 

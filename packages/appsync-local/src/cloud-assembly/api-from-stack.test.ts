@@ -37,7 +37,6 @@ describe('reading a cloud assembly', () => {
     expect(api.unsupported).toEqual([
       'data source weather (WeatherSource): type AMAZON_OPENSEARCH_SERVICE is not emulated',
       'resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated',
-      'LegacyApi: authorization mode AWS_IAM is not emulated',
     ]);
   });
 });

@@ -2,12 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiKey } from '../auth/api-key-authenticator.ts';
-import { SUPPORTED_AUTHORIZATION_TYPES, type AuthorizationType } from '../auth/authorization-modes.ts';
+import type { AuthorizationType } from '../auth/authorization-modes.ts';
 import type { TableDefinition, KeyAttribute } from '../dynamodb/table-definition.ts';
 import type { FunctionCode, ResolverCode } from '../resolver-definitions.ts';
 import type { DataSourceConfig } from '../start-appsync-api.ts';
 import type { ApiSettings } from '../types.ts';
+import { authConfigsOf, type LambdaAuthorizerConfig, type OidcProviderConfig } from './auth-from-stack.ts';
 import { resolveIntrinsics, type IntrinsicScope } from './intrinsics.ts';
+import { lambdaFunctionFromStack } from './lambda-from-stack.ts';
 import type { AssemblyStack, TemplateResource } from './read-assembly.ts';
 import { withDirectLambdaCode } from './direct-lambda-resolver.ts';
 import { serviceDataSourceFromStack } from './service-data-source.ts';
@@ -38,6 +40,10 @@ export interface StackApi {
   additionalAuth: AuthorizationType[];
   apiKeys: ApiKey[];
   userPool?: UserPoolConfig;
+  /** the OPENID_CONNECT mode's provider */
+  oidc?: OidcProviderConfig;
+  /** the AWS_LAMBDA mode's authorizer */
+  lambdaAuthorizer?: LambdaAuthorizerConfig;
   settings: Partial<ApiSettings>;
   /** what is not emulated, one line each: what and where */
   unsupported: string[];
@@ -222,11 +228,10 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
   const userPoolConfig = [api.Properties, ...providers]
     .filter((provider) => provider.AuthenticationType === 'AMAZON_COGNITO_USER_POOLS')
     .map((provider) => provider.UserPoolConfig as Properties)[0];
-  for (const type of [defaultAuth, ...providers.map((provider) => provider.AuthenticationType as AuthorizationType)]) {
-    if (!SUPPORTED_AUTHORIZATION_TYPES.includes(type)) {
-      unsupported.push(`${apiLogicalId}: authorization mode ${type} is not emulated`);
-    }
-  }
+  const authConfigs = authConfigsOf(apiLogicalId, api.Properties, (arn) =>
+    lambdaFunctionFromStack(arn, resources, stack.assetFiles),
+  );
+  unsupported.push(...authConfigs.unsupported);
   const apiKeys = ofApi('AWS::AppSync::ApiKey').map(([logicalId, { Properties: properties }]) => ({
     key: `da2-local-${logicalId.toLowerCase()}`,
     expiresAt: typeof properties.Expires === 'number' ? new Date(properties.Expires * 1000) : undefined,
@@ -250,6 +255,8 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
         .filter(([, resource]) => resource.Properties.UserPoolId === userPoolConfig.UserPoolId)
         .map(([, resource]) => String(resource.Properties.GroupName)),
     },
+    oidc: authConfigs.oidc,
+    lambdaAuthorizer: authConfigs.lambdaAuthorizer,
     settings: {
       ...(typeof api.Properties.QueryDepthLimit === 'number' ? { queryDepthLimit: api.Properties.QueryDepthLimit } : {}),
       ...(typeof api.Properties.ResolverCountLimit === 'number' ? { resolverCountLimit: api.Properties.ResolverCountLimit } : {}),

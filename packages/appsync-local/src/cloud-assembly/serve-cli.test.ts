@@ -27,8 +27,7 @@ describe('appsync-local serve', () => {
       stderr: expect.stringContaining(
         'appsync-local cannot serve legacy; not emulated:\n' +
           '  data source weather (WeatherSource): type AMAZON_OPENSEARCH_SERVICE is not emulated\n' +
-          '  resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated\n' +
-          '  LegacyApi: authorization mode AWS_IAM is not emulated',
+          '  resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated',
       ),
     });
   });

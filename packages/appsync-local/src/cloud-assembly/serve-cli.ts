@@ -1,14 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLocalUserPoolKeys } from '../auth/local-jwks.ts';
-import { localUserPool } from '../auth/local-user-pool.ts';
 import { createDynamoDBClient } from '../dynamodb/client.ts';
 import { startDynamoDBLocal } from '../dynamodb/dynamodb-local.ts';
 import { loadResolverDefinitions } from '../resolver-definitions.ts';
 import { startAppSyncApi } from '../start-appsync-api.ts';
-import type { AuthorizationMode, AuthorizationType } from '../auth/authorization-modes.ts';
-import type { StackApi } from './api-from-stack.ts';
 import { pickApi, STATE_DIR, UsageError } from './pick-api.ts';
+import { servedAuthorization } from './serve-authorization.ts';
 import { dataSourceBanner, stackDataSources } from './stack-data-sources.ts';
 
 // `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]
@@ -16,21 +13,11 @@ import { dataSourceBanner, stackDataSources } from './stack-data-sources.ts';
 // assembly (DIR, default cdk.out) on DynamoDB Local (started when the API has
 // tables), whose data it keeps in .appsync-local/dynamodb (DYNAMODB_ENDPOINT
 // points it at another DynamoDB). The local user pool's key is kept in
-// .appsync-local/auth.
+// .appsync-local/auth, with the local IAM user's credentials and the local
+// OIDC issuer's key (see serve-authorization.ts).
 
 const USAGE =
   'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME] [--http-endpoint DATASOURCE=URL]...';
-
-async function authorizationMode(type: AuthorizationType, api: StackApi): Promise<AuthorizationMode> {
-  if (type === 'API_KEY') {
-    return { type, apiKeys: api.apiKeys };
-  }
-  if (type === 'AMAZON_COGNITO_USER_POOLS' && api.userPool) {
-    const keys = await loadLocalUserPoolKeys({ directory: resolve(STATE_DIR, 'auth') });
-    return { type, userPool: localUserPool(api.userPool.userPoolId, api.userPool.clientId), jwks: keys.jwks };
-  }
-  return { type } as AuthorizationMode;
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -58,14 +45,12 @@ async function main(): Promise<number> {
         : await startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb') });
   const dynamodb = database && { client: createDynamoDBClient({ endpoint: database.endpoint }), endpoint: database.endpoint };
   const dataSources = stackDataSources(api, dynamodb, values['http-endpoint']);
+  const authorization = await servedAuthorization(api, resolve(STATE_DIR, 'auth'));
   const server = await startAppSyncApi({
     schema: api.schema,
     resolvers: () => loadResolverDefinitions(api.resolvers, api.functions),
     dataSources,
-    authorization: {
-      default: await authorizationMode(api.defaultAuth, api),
-      additional: await Promise.all(api.additionalAuth.map((type) => authorizationMode(type, api))),
-    },
+    authorization: authorization.config,
     settings: api.settings,
     port: Number(values.port),
     explorer: { title: api.name },
@@ -83,8 +68,7 @@ async function main(): Promise<number> {
     `${api.name} from ${directory}`,
     `GraphQL endpoint  ${server.url}/graphql`,
     `Explorer          ${server.url}/`,
-    ...(api.apiKeys.length > 0 ? [`API key           ${api.apiKeys[0].key}`] : []),
-    ...(api.userPool ? [`User pool         ${api.userPool.userPoolId} (client ${api.userPool.clientId})`] : []),
+    ...authorization.banner(server.url),
     ...(database ? [`DynamoDB          ${database.endpoint}, tables ${api.tables.map(({ table }) => table.name).join(', ')}`] : []),
     ...dataSourceBanner(dataSources),
   ];

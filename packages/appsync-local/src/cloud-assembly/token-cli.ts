@@ -3,15 +3,61 @@ import { parseArgs } from 'node:util';
 import { mintIdToken } from '../auth/cognito-tokens.ts';
 import { loadLocalUserPoolKeys } from '../auth/local-jwks.ts';
 import { localUserPool } from '../auth/local-user-pool.ts';
+import { mintOidcToken } from '../auth/oidc-tokens.ts';
+import type { StackApi } from './api-from-stack.ts';
 import { pickApi, STATE_DIR, UsageError } from './pick-api.ts';
+import { oidcKeyDirectory } from './serve-authorization.ts';
 
 // `appsync-local token [DIR] --user NAME [--group G]... [--api NAME] [--stack NAME]`
 // prints an ID token of the local stand-in for the user pool of the API that
 // `appsync-local serve DIR` serves, signed with the key it reads from
-// .appsync-local/auth. The explanation goes to stderr, the token alone to the
-// last line of stdout.
+// .appsync-local/auth. With `--oidc` (or when the API's only token mode is
+// OPENID_CONNECT) it prints an ID token of the local OIDC issuer instead:
+// `iss` the template's Issuer, `sub` the user, `aud` the template's ClientId
+// (or --audience when ClientId is a pattern), further claims from --claim.
+// The explanation goes to stderr, the token alone to the last line of stdout.
 
-const USAGE = 'usage: appsync-local token [DIR] --user NAME [--group GROUP]... [--api NAME] [--stack NAME]';
+const USAGE =
+  'usage: appsync-local token [DIR] --user NAME [--group GROUP]... [--oidc [--audience AUD] [--claim NAME=VALUE]...] [--api NAME] [--stack NAME]';
+
+/** A ClientId that is a plain identifier, not a pattern, is the audience tokens need. */
+function literalAudience(clientId: string | undefined): string | undefined {
+  return clientId !== undefined && /^[\w.:/@-]+$/.test(clientId) && !clientId.includes('.*') ? clientId : undefined;
+}
+
+async function oidcToken(api: StackApi, user: string, audience: string | undefined, claims: string[]): Promise<string> {
+  const oidc = api.oidc!;
+  const aud = audience ?? literalAudience(oidc.clientId);
+  if (oidc.clientId && aud === undefined) {
+    throw new UsageError(`the API's ClientId ${oidc.clientId} is a pattern: name the audience with --audience`);
+  }
+  const extraClaims = Object.fromEntries(
+    claims.map((claim) => {
+      const separator = claim.indexOf('=');
+      if (separator <= 0) {
+        throw new UsageError(`--claim ${claim} is not NAME=VALUE`);
+      }
+      return [claim.slice(0, separator), claim.slice(separator + 1)];
+    }),
+  );
+  const keys = await loadLocalUserPoolKeys({ directory: oidcKeyDirectory(resolve(STATE_DIR, 'auth')) });
+  console.error(`ID token of the local OIDC issuer ${oidc.issuer} for ${user}`);
+  return mintOidcToken(keys, { issuer: oidc.issuer, subject: user, audience: aud, claims: extraClaims });
+}
+
+async function userPoolToken(api: StackApi, user: string, groups: string[]): Promise<string> {
+  const unknownGroups = groups.filter((group) => !api.userPool!.groups.includes(group));
+  if (unknownGroups.length > 0) {
+    // Cognito puts users only in groups the pool has
+    throw new UsageError(
+      `the user pool has no group ${unknownGroups.join(', ')}; its groups: ${api.userPool!.groups.join(', ') || 'none'}`,
+    );
+  }
+  const pool = localUserPool(api.userPool!.userPoolId, api.userPool!.clientId);
+  const keys = await loadLocalUserPoolKeys({ directory: resolve(STATE_DIR, 'auth') });
+  console.error(`ID token of the local user pool ${pool.userPoolId} (client ${pool.clientId}) for ${user}`);
+  return mintIdToken(keys, { username: user, groups, pool });
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -19,6 +65,9 @@ async function main(): Promise<void> {
     options: {
       user: { type: 'string' },
       group: { type: 'string', multiple: true, default: [] },
+      oidc: { type: 'boolean', default: false },
+      audience: { type: 'string' },
+      claim: { type: 'string', multiple: true, default: [] },
       api: { type: 'string' },
       stack: { type: 'string' },
     },
@@ -27,21 +76,18 @@ async function main(): Promise<void> {
     throw new UsageError('--user is required');
   }
   const api = pickApi(resolve(positionals[0] ?? 'cdk.out'), values.stack, values.api);
-  if (!api.userPool) {
+  const useOidc = values.oidc || (!api.userPool && api.oidc !== undefined);
+  if (useOidc && !api.oidc) {
+    throw new UsageError(`${api.name} has no OPENID_CONNECT mode`);
+  }
+  if (!useOidc && !api.userPool) {
     throw new UsageError(`${api.name} has no AMAZON_COGNITO_USER_POOLS mode`);
   }
-  const unknownGroups = values.group.filter((group) => !api.userPool!.groups.includes(group));
-  if (unknownGroups.length > 0) {
-    // Cognito puts users only in groups the pool has
-    throw new UsageError(
-      `the user pool has no group ${unknownGroups.join(', ')}; its groups: ${api.userPool.groups.join(', ') || 'none'}`,
-    );
-  }
-  const pool = localUserPool(api.userPool.userPoolId, api.userPool.clientId);
-  const keys = await loadLocalUserPoolKeys({ directory: resolve(STATE_DIR, 'auth') });
-  const token = await mintIdToken(keys, { username: values.user, groups: values.group, pool });
-  console.error(`ID token of the local user pool ${pool.userPoolId} (client ${pool.clientId}) for ${values.user}`);
-  console.log(token);
+  console.log(
+    useOidc
+      ? await oidcToken(api, values.user, values.audience, values.claim)
+      : await userPoolToken(api, values.user, values.group),
+  );
 }
 
 main().catch((error: unknown) => {

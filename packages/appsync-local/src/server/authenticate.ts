@@ -9,10 +9,18 @@ import { jsonResponse, type Middleware } from './http-pipeline.ts';
 
 export function requireCaller(authenticate: RequestAuthenticator): Middleware {
   return async (request, next) => {
-    const result = await authenticate({ headers: request.headers, sourceIp: request.sourceIp });
+    const result = await authenticate({
+      headers: request.headers,
+      sourceIp: request.sourceIp,
+      method: request.method,
+      path: request.path,
+      searchParams: request.searchParams,
+      body: () => request.body(),
+    });
     if (!result.ok) {
-      return jsonResponse(401, httpErrorBody('UnauthorizedException', result.message), {
-        'x-amzn-errortype': 'UnauthorizedException',
+      const errorType = result.errorType ?? 'UnauthorizedException';
+      return jsonResponse(result.status ?? 401, httpErrorBody(errorType, result.message), {
+        'x-amzn-errortype': errorType,
       });
     }
     return next({ ...request, caller: result.caller });

@@ -75,13 +75,20 @@ function operationInQueryString(params: URLSearchParams): OperationRequest | und
   return operationRequest({ query, operationName: params.get('operationName'), variables });
 }
 
+/** Where a request's operation is: its query string (GET) or its body. */
+export interface OperationSource {
+  method?: string;
+  searchParams?: URLSearchParams;
+  body?: () => Promise<Buffer>;
+}
+
 /** The request a POST or GET carries, or the 400 that refuses it. */
-async function readOperation(request: LocalRequest): Promise<OperationRequest | LocalResponse> {
+export async function readOperation(request: OperationSource): Promise<OperationRequest | LocalResponse> {
   if (request.method === 'GET') {
     const operation = operationInQueryString(request.searchParams ?? new URLSearchParams());
     return operation ?? malformed('Unable to parse GraphQL query.');
   }
-  const body = (await request.body()).toString('utf8');
+  const body = ((await request.body?.()) ?? Buffer.alloc(0)).toString('utf8');
   if (body.trim() === '') {
     return malformed('Request body is empty.');
   }

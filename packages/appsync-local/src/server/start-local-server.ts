@@ -3,10 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { initiateAuthEndpoint, type InitiateAuthOptions } from '../auth/initiate-auth.ts';
 import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
+import { AUTH_TYPE_NAMES } from '../identity-auth-type.ts';
+import { oidcDiscoveryRoutes, type LocalOidcIssuer } from '../auth/oidc-discovery.ts';
 import { resolverName } from '../resolver-name.ts';
 import { buildExecutableSchema } from '../graphql/build-schema.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
-import type { ApiSettings, AuthMode, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
+import type { ApiSettings, DataSource, FieldAuthorizer, RequestAuthenticator, ResolverDefinition } from '../types.ts';
 import { requireCaller } from './authenticate.ts';
 import { limitBody } from './body-limit.ts';
 import {
@@ -55,6 +57,8 @@ export interface LocalServerOptions {
   explorerApiKey?: string;
   /** the user pool browsers sign in to at POST /cognito/; without it there is no such route */
   signIn?: InitiateAuthOptions;
+  /** the local OpenID Connect issuer whose discovery document and keys are served under /oidc/ */
+  oidcIssuer?: LocalOidcIssuer;
   /** the explorer's title and opening query */
   explorer?: ExplorerContent;
   /**
@@ -82,12 +86,6 @@ export interface LocalServer {
 
 /** Where browsers sign in to the local user pool: Amplify's `Auth.Cognito.userPoolEndpoint`. */
 export const SIGN_IN_PATH = '/cognito/';
-
-/** `util.authType()` for each auth mode (resolver utility reference, util.authType). */
-const AUTH_TYPE_NAMES: Record<AuthMode, string> = {
-  API_KEY: 'API Key Authorization',
-  AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
-};
 
 /** Every response carries a request id, as AppSync's do. */
 const requestId: Middleware = async (request, next) => {
@@ -154,6 +152,7 @@ function routes(options: LocalServerOptions): Handler {
           ),
         }
       : {}),
+    ...(options.oidcIssuer ? oidcDiscoveryRoutes(options.oidcIssuer) : {}),
     ...explorerRoutes({
       endpointPath: '/graphql',
       apiKey: options.explorerApiKey,
