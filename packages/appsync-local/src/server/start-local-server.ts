@@ -184,6 +184,7 @@ function routes(options: LocalServerOptions, context: SubscriptionOperationConte
       : {}),
     ...explorerRoutes({
       endpointPath: '/graphql',
+      realtimePath: REALTIME_PATH,
       apiKey: options.explorerApiKey,
       content: options.explorer,
     }),
