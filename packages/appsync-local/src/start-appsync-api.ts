@@ -61,6 +61,8 @@ export interface AppSyncApiOptions {
   resolverTimeoutsMs?: Record<string, number>;
   /** the real-time endpoint's timings and limits (keep-alive, timeouts, message size, subscriptions a connection); default AppSync's */
   realtime?: Partial<RealtimeSettings>;
+  /** serve HTTPS and WSS with this certificate (PEM) instead of HTTP and WS, for clients that insist on `wss://` */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface AppSyncApi extends LocalServer {
@@ -125,6 +127,7 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
     resolverTimeoutMs: options.resolverTimeoutMs,
     resolverTimeoutsMs: options.resolverTimeoutsMs,
     realtime: options.realtime,
+    tls: options.tls,
   });
   return {
     ...server,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { initiateAuthEndpoint, type InitiateAuthOptions } from '../auth/initiate-auth.ts';
 import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
@@ -80,13 +81,19 @@ export interface LocalServerOptions {
   timeouts?: Partial<ConnectionTimeouts>;
   /** the real-time endpoint's timings and limits; default DEFAULT_REALTIME_SETTINGS */
   realtime?: Partial<RealtimeSettings>;
+  /**
+   * Serve HTTPS and WSS instead of HTTP and WS, with this certificate (PEM):
+   * for clients that insist on `wss://`, as Amplify JS does (it turns the
+   * endpoint's `http://` into `wss://`); give one the browser trusts
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface LocalServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`) */
   url: string;
   port: number;
-  /** the real-time (subscriptions) endpoint: `ws://127.0.0.1:<port>/graphql/realtime` */
+  /** the real-time (subscriptions) endpoint: `ws://127.0.0.1:<port>/graphql/realtime` (`wss://` with `tls`) */
   realtimeUrl: string;
   /** what the real-time endpoint holds now */
   realtimeStats(): { connections: number; subscriptions: number };
@@ -207,12 +214,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     internalFailure,
   );
   const timeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
-  const server = createServer(serverTimeoutOptions(timeouts), (incoming, outgoing) => {
+  const answer = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     handle(toLocalRequest(incoming))
       .then((response) => sendResponse(outgoing, response))
       // only a connection that broke while answering gets here
       .catch(() => outgoing.destroy());
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ ...serverTimeoutOptions(timeouts), ...options.tls }, answer)
+    : createServer(serverTimeoutOptions(timeouts), answer);
   closeIdleSockets(server, timeouts);
   server.on('upgrade', (request, socket, head) => realtime.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -220,10 +230,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const secure = options.tls ? 's' : '';
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http${secure}://127.0.0.1:${port}`,
     port,
-    realtimeUrl: `ws://127.0.0.1:${port}${REALTIME_PATH}`,
+    realtimeUrl: `ws${secure}://127.0.0.1:${port}${REALTIME_PATH}`,
     realtimeStats: () => ({ connections: realtime.connectionCount, subscriptions: registry.size }),
     close: () =>
       new Promise<void>((resolve, reject) => {
