@@ -11,8 +11,9 @@ import { subscriberPayload, type FieldSelection } from './subscription-payload.t
 // resolver set one, the enhanced filter instead, then its authorization.
 // The filter replaces the arguments: the enhanced-filtering page's resolvers
 // repeat the arguments they want matched in the filter (`group: { eq:
-// ctx.args.group }`), and arguments that are no fields of the result (a
-// search term, a mode) would otherwise never match.
+// ctx.args.group }`), and Amplify's generated subscriptions take a `filter`
+// argument, no field of the result, that its resolver turns into the
+// subscription filter: were arguments still matched, those would never match.
 // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html
 // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html
 //
