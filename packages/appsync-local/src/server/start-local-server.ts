@@ -30,7 +30,8 @@ import {
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
 import { mutationPublisher } from '../realtime/publish-mutation.ts';
 import type { RealtimeSettings } from '../realtime/realtime-connection.ts';
-import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS, REALTIME_PATH } from '../realtime/realtime-endpoint.ts';
+import { REALTIME_PATH } from '../realtime/handshake-authorization.ts';
+import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS } from '../realtime/realtime-endpoint.ts';
 import type { SubscriptionOperationContext } from '../realtime/start-subscription.ts';
 import { subscriptionTriggers } from '../realtime/subscribe-directives.ts';
 import { SubscriptionRegistry } from '../realtime/subscription-registry.ts';
