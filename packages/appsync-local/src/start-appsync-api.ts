@@ -14,13 +14,15 @@ import type { SigningConfig } from './http/sigv4-signer.ts';
 import { createLambdaDataSource } from './lambda/lambda-data-source.ts';
 import { startLambdaFunction, type LambdaFunctionDefinition } from './lambda/lambda-function.ts';
 import { buildAppSyncSchema } from './graphql/build-schema.ts';
+import type { RealtimeSettings } from './realtime/realtime-connection.ts';
 import type { ExplorerContent } from './server/explorer.ts';
 import { startLocalServer, type LocalServer } from './server/start-local-server.ts';
 import type { ApiSettings, DataSource, ResolverDefinition } from './types.ts';
 
 // An AppSync API served locally: its schema, data sources, resolvers and
 // authorization modes, given as an app declares them, behind one HTTP server
-// on 127.0.0.1 (POST /graphql, and a GraphiQL explorer at /).
+// on 127.0.0.1 (POST /graphql, subscriptions over WebSocket at
+// /graphql/realtime, and a GraphiQL explorer at /).
 
 export type DataSourceConfig =
   | {
@@ -85,6 +87,10 @@ export interface AppSyncApiOptions {
   resolverTimeoutMs?: number;
   /** per resolver (`Type.field`), a deadline other than `resolverTimeoutMs` */
   resolverTimeoutsMs?: Record<string, number>;
+  /** the real-time endpoint's timings and limits (keep-alive, timeouts, message size, subscriptions a connection); default AppSync's */
+  realtime?: Partial<RealtimeSettings>;
+  /** serve HTTPS and WSS with this certificate (PEM) instead of HTTP and WS, for clients that insist on `wss://` */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface AppSyncApi extends LocalServer {
@@ -182,6 +188,8 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
     signIn: options.signIn,
     resolverTimeoutMs: options.resolverTimeoutMs,
     resolverTimeoutsMs: options.resolverTimeoutsMs,
+    realtime: options.realtime,
+    tls: options.tls,
   });
   return {
     ...server,

@@ -67,6 +67,7 @@ async function main(): Promise<number> {
     '',
     `${api.name} from ${directory}`,
     `GraphQL endpoint  ${server.url}/graphql`,
+    `Subscriptions     ${server.realtimeUrl}`,
     `Explorer          ${server.url}/`,
     ...authorization.banner(server.url),
     ...(database ? [`DynamoDB          ${database.endpoint}, tables ${api.tables.map(({ table }) => table.name).join(', ')}`] : []),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { initiateAuthEndpoint, type InitiateAuthOptions } from '../auth/initiate-auth.ts';
 import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
@@ -29,10 +30,18 @@ import {
   type Middleware,
 } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
+import { mutationPublisher } from '../realtime/publish-mutation.ts';
+import type { RealtimeSettings } from '../realtime/realtime-connection.ts';
+import { REALTIME_PATH } from '../realtime/handshake-authorization.ts';
+import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS } from '../realtime/realtime-endpoint.ts';
+import type { SubscriptionOperationContext } from '../realtime/start-subscription.ts';
+import { subscriptionTriggers } from '../realtime/subscribe-directives.ts';
+import { SubscriptionRegistry } from '../realtime/subscription-registry.ts';
 
-// The local AppSync endpoint: POST and GET /graphql, the GraphiQL explorer at
-// /, and (with a user pool to sign in to) Cognito's InitiateAuth at POST /cognito/.
-// It listens on 127.0.0.1 only.
+// The local AppSync endpoint: POST and GET /graphql, the real-time WebSocket
+// endpoint at /graphql/realtime (subscriptions, fed by the mutations POSTed
+// here), the GraphiQL explorer at /, and (with a user pool to sign in to)
+// Cognito's InitiateAuth at POST /cognito/. It listens on 127.0.0.1 only.
 
 export interface LocalServerOptions {
   /** 0 picks a free port */
@@ -75,12 +84,25 @@ export interface LocalServerOptions {
   resolverTimeoutsMs?: Record<string, number>;
   /** how long a client may take; default DEFAULT_CONNECTION_TIMEOUTS */
   timeouts?: Partial<ConnectionTimeouts>;
+  /** the real-time endpoint's timings and limits; default DEFAULT_REALTIME_SETTINGS */
+  realtime?: Partial<RealtimeSettings>;
+  /**
+   * Serve HTTPS and WSS instead of HTTP and WS, with this certificate (PEM):
+   * for clients that insist on `wss://`, as Amplify JS does (it turns the
+   * endpoint's `http://` into `wss://`); give one the browser trusts
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface LocalServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`) */
   url: string;
   port: number;
+  /** the real-time (subscriptions) endpoint: `ws://127.0.0.1:<port>/graphql/realtime` (`wss://` with `tls`) */
+  realtimeUrl: string;
+  /** what the real-time endpoint holds now */
+  realtimeStats(): { connections: number; subscriptions: number };
+  /** stops serving: closes every WebSocket connection (code 1001) and every HTTP connection */
   close(): Promise<void>;
 }
 
@@ -107,7 +129,8 @@ const internalFailure: Middleware = async (request, next) => {
   }
 };
 
-function routes(options: LocalServerOptions): Handler {
+/** What running an operation needs, whether it came over HTTP or in a subscription's start. */
+function operationContext(options: LocalServerOptions): SubscriptionOperationContext {
   const resolveWiredField: WiredFieldResolver = async (definition, invocation, request) => {
     const timeoutMs =
       options.resolverTimeoutsMs?.[resolverName(definition)] ??
@@ -129,12 +152,25 @@ function routes(options: LocalServerOptions): Handler {
     }
     return outcome;
   };
-  const graphql = graphqlEndpoint({
+  return {
     schema: buildExecutableSchema(options.schemaSDL),
-    getResolvers: options.getResolvers,
+    get resolvers() {
+      return options.getResolvers();
+    },
     resolveWiredField,
     authorizeField: options.authorizeField,
+    limits: options.settings,
+  };
+}
+
+function routes(options: LocalServerOptions, context: SubscriptionOperationContext, registry: SubscriptionRegistry): Handler {
+  const graphql = graphqlEndpoint({
+    schema: context.schema,
+    getResolvers: options.getResolvers,
+    resolveWiredField: context.resolveWiredField,
+    authorizeField: options.authorizeField,
     settings: options.settings,
+    onOperation: mutationPublisher(context.schema, subscriptionTriggers(context.schema), registry, options.settings),
   });
   return router({
     // the size is refused before the credentials are read, as a front door would
@@ -155,6 +191,7 @@ function routes(options: LocalServerOptions): Handler {
     ...(options.oidcIssuer ? oidcDiscoveryRoutes(options.oidcIssuer) : {}),
     ...explorerRoutes({
       endpointPath: '/graphql',
+      realtimePath: REALTIME_PATH,
       apiKey: options.explorerApiKey,
       content: options.explorer,
     }),
@@ -162,30 +199,46 @@ function routes(options: LocalServerOptions): Handler {
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const context = operationContext(options);
+  const registry = new SubscriptionRegistry(context.schema, options.authorizeField);
+  const realtime = createRealtimeEndpoint({
+    authenticate: options.authenticate,
+    operation: context,
+    registry,
+    settings: { ...DEFAULT_REALTIME_SETTINGS, ...options.realtime },
+  });
   const handle = withMiddleware(
-    routes(options),
+    routes(options, context, registry),
     cors({ allowedOrigins: options.allowedOrigins }),
     requestId,
     internalFailure,
   );
   const timeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
-  const server = createServer(serverTimeoutOptions(timeouts), (incoming, outgoing) => {
+  const answer = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     handle(toLocalRequest(incoming))
       .then((response) => sendResponse(outgoing, response))
       // only a connection that broke while answering gets here
       .catch(() => outgoing.destroy());
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ ...serverTimeoutOptions(timeouts), ...options.tls }, answer)
+    : createServer(serverTimeoutOptions(timeouts), answer);
   closeIdleSockets(server, timeouts);
+  server.on('upgrade', (request, socket, head) => realtime.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const secure = options.tls ? 's' : '';
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http${secure}://127.0.0.1:${port}`,
     port,
+    realtimeUrl: `ws${secure}://127.0.0.1:${port}${REALTIME_PATH}`,
+    realtimeStats: () => ({ connections: realtime.connectionCount, subscriptions: registry.size }),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        realtime.closeAll();
         server.close((error) => (error ? reject(error) : resolve()));
         // keep-alive connections would otherwise hold close() open
         server.closeAllConnections();
