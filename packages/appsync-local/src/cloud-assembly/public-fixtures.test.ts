@@ -321,4 +321,24 @@ describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
     const listed = await dealer.request('{ listCustomers { name } }', {}, await asUser('ada'));
     expect(listed.errors).toEqual(expect.arrayContaining([expect.objectContaining({ errorType: 'Unauthorized' })]));
   });
+  it('records a sale with its pipeline, which then stops where the app gives DynamoDB an untyped key', async () => {
+    const car = (await dealer.request('mutation { addCar(model: "Mini", make: "BMC", year: 1959, color: "red", price: 500) { id } }'))
+      .data!.addCar as { id: string };
+    // the first function writes the sale; the second (linkCustomer) names its key { id: "c1" } rather than { id: { S: "c1" } }
+    const sale = await dealer.request('mutation ($car: ID!) { makeSale(car: $car, customer: "c1", salesperson: "s1", finalPrice: 450) { id } }', {
+      car: car.id,
+    });
+    expect(sale.data).toBeNull();
+    expect(sale.errors).toEqual([expect.objectContaining({ path: ['makeSale'], message: expect.stringContaining('key.id') })]);
+    expect(await dealer.request('{ listSales { finalPrice car { model } } }')).toEqual({
+      data: { listSales: [{ finalPrice: 450, car: { model: 'Mini' } }] },
+    });
+  });
+
+  it("answers a salesperson's empty sales from the response handler, which ignores the data source's error", async () => {
+    await dealer.request('mutation { addSalesperson(name: "Linus") { id } }');
+    const listed = await dealer.request('{ listSalespeople { name sales { id } } }');
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.listSalespeople).toContainEqual({ name: 'Linus', sales: [] });
+  });
 });
