@@ -88,6 +88,12 @@ async function serveFixture(name: string, apiName?: string): Promise<ServedFixtu
   };
 }
 
+/** A user pool ID token for the fixture's pool, signed with the local key. */
+async function asUser(fixture: ServedFixture, username: string) {
+  const userPool = fixture.api.userPool!;
+  return { authorization: await mintIdToken(pool.keys, { username, pool: localUserPool(userPool.userPoolId, userPool.clientId) }) };
+}
+
 beforeAll(async () => {
   pool = await temporaryUserPoolKeys();
 });
@@ -164,22 +170,16 @@ describe('aws-appsync-resolver-samples pub-sub-app', () => {
   });
   afterAll(() => pubsub?.server.close());
 
-  async function asUser(username: string) {
-    const userPool = pubsub.api.userPool!;
-    const token = await mintIdToken(pool.keys, { username, pool: localUserPool(userPool.userPoolId, userPool.clientId) });
-    return { authorization: token };
-  }
-
   it('tells who is calling: anonymous with the API key, the username with a user pool token', async () => {
     expect(await pubsub.request('{ whoami }')).toEqual({ data: { whoami: 'anonymous' } });
-    expect(await pubsub.request('{ whoami }', {}, await asUser('grace'))).toEqual({ data: { whoami: 'grace' } });
+    expect(await pubsub.request('{ whoami }', {}, await asUser(pubsub, 'grace'))).toEqual({ data: { whoami: 'grace' } });
   });
 
   it('publishes a message to all, signed by its sender', async () => {
     const published = await pubsub.request(
       'mutation ($input: PublishMessageInput!) { publish(input: $input) { id text from kind to createdAt } }',
       { input: { text: 'hello', kind: 'ALL' } },
-      await asUser('grace'),
+      await asUser(pubsub, 'grace'),
     );
     expect(published).toEqual({
       data: {
@@ -204,7 +204,7 @@ describe('aws-appsync-resolver-samples pub-sub-app', () => {
     const allWithTo = await pubsub.request(
       'mutation { publish(input: { text: "hi", kind: ALL, to: "ada" }) { id } }',
       {},
-      await asUser('grace'),
+      await asUser(pubsub, 'grace'),
     );
     expect(allWithTo.errors).toEqual([expect.objectContaining({ errorType: 'ApplicationError', message: "Cannot specify 'to' in an 'ALL' message" })]);
   });
@@ -213,7 +213,7 @@ describe('aws-appsync-resolver-samples pub-sub-app', () => {
     const direct = await pubsub.request(
       'mutation { publish(input: { text: "psst", kind: DIRECT, to: "ada" }) { from to kind } }',
       {},
-      await asUser('grace'),
+      await asUser(pubsub, 'grace'),
     );
     expect(direct).toEqual({ data: { publish: { from: 'grace', to: 'ada', kind: 'DIRECT' } } });
   });
@@ -264,12 +264,6 @@ describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
   });
   afterAll(() => dealer?.server.close());
 
-  async function asUser(username: string) {
-    const userPool = dealer.api.userPool!;
-    const token = await mintIdToken(pool.keys, { username, pool: localUserPool(userPool.userPoolId, userPool.clientId) });
-    return { authorization: token };
-  }
-
   it('adds a car with the API key and lists it to API key and user pool callers alike', async () => {
     const added = await dealer.request(
       'mutation { addCar(model: "Model T", make: "Ford", year: 1908, color: "black", price: 850) { id model make year color price } }',
@@ -279,7 +273,7 @@ describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
     });
     const car = (added.data!.addCar as { id: string });
     expect(await dealer.request('{ listCars { id model } }')).toEqual({ data: { listCars: [{ id: car.id, model: 'Model T' }] } });
-    expect(await dealer.request('{ listCars { id model } }', {}, await asUser('ada'))).toEqual({
+    expect(await dealer.request('{ listCars { id model } }', {}, await asUser(dealer, 'ada'))).toEqual({
       data: { listCars: [{ id: car.id, model: 'Model T' }] },
     });
   });
@@ -288,7 +282,7 @@ describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
     const bySignedInUser = await dealer.request(
       'mutation { addCar(model: "Beetle", make: "VW", year: 1938, color: "blue", price: 990) { id } }',
       {},
-      await asUser('ada'),
+      await asUser(dealer, 'ada'),
     );
     expect(bySignedInUser.data).toBeNull();
     expect(bySignedInUser.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized' })]);
@@ -318,7 +312,7 @@ describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
     const added = await dealer.request('mutation { addCustomer(name: "Ada", email: "ada@example.com") { id name } }');
     expect(added.data).toBeNull();
     expect(added.errors).toEqual(expect.arrayContaining([expect.objectContaining({ errorType: 'Unauthorized' })]));
-    const listed = await dealer.request('{ listCustomers { name } }', {}, await asUser('ada'));
+    const listed = await dealer.request('{ listCustomers { name } }', {}, await asUser(dealer, 'ada'));
     expect(listed.errors).toEqual(expect.arrayContaining([expect.objectContaining({ errorType: 'Unauthorized' })]));
   });
   it('records a sale with its pipeline, which then stops where the app gives DynamoDB an untyped key', async () => {
