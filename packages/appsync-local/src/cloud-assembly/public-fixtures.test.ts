@@ -1,20 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../auth/test-support.ts';
+import { loadLocalUserPoolKeys, type LocalUserPoolKeys } from '../auth/local-jwks.ts';
 import { testDynamoDBClient, uniqueTableName } from '../dynamodb/test-support.ts';
-import {
-  loadResolverDefinitions,
-  localUserPool,
-  mintIdToken,
-  startAppSyncApi,
-  type AppSyncApi,
-  type AuthorizationMode,
-  type AuthorizationType,
-  type DataSourceConfig,
-} from '../index.ts';
+import { startStandInEndpoint, type StandInEndpoint } from '../http/test-support.ts';
+import { loadResolverDefinitions, localUserPool, mintIdToken, startAppSyncApi, type AppSyncApi, type DataSourceConfig } from '../index.ts';
+import { RealtimeClient } from '../realtime/test-support.ts';
 import type { StackApi } from './api-from-stack.ts';
 import { pickApi } from './pick-api.ts';
+import { servedAuthorization } from './serve-authorization.ts';
+import { stackDataSources } from './stack-data-sources.ts';
 
 // Cloud assemblies of public CDK apps nobody here wrote (test-fixtures/public,
 // each with a SOURCE.md naming its repository, commit and license), served as
@@ -22,7 +22,9 @@ import { pickApi } from './pick-api.ts';
 
 const FIXTURES = fileURLToPath(new URL('../test-fixtures/public/', import.meta.url));
 const client = testDynamoDBClient();
-let pool: TemporaryUserPoolKeys;
+const authDirectory = mkdtempSync(join(tmpdir(), 'public-fixtures-auth-'));
+// where servedAuthorization keeps the local user pool's key and IAM user, as serve keeps them in .appsync-local/auth
+let userPoolKeys: LocalUserPoolKeys;
 
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
@@ -32,50 +34,40 @@ interface GraphQLResponse {
 interface ServedFixture {
   api: StackApi;
   server: AppSyncApi;
+  /** each DynamoDB data source's table name in the shared DynamoDB Local */
+  tableNames: Record<string, string>;
+  /** the local IAM user's credentials, when the API has AWS_IAM */
+  iamCredentials?: { accessKeyId: string; secretAccessKey: string };
   /** posts an operation with the API's key, or with the headers given */
   request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
 }
 
-function authorizationMode(type: AuthorizationType, api: StackApi): AuthorizationMode {
-  if (type === 'API_KEY') {
-    return { type, apiKeys: api.apiKeys };
-  }
-  if (type === 'AMAZON_COGNITO_USER_POOLS' && api.userPool) {
-    return { type, userPool: localUserPool(api.userPool.userPoolId, api.userPool.clientId), jwks: pool.keys.jwks };
-  }
-  return { type } as AuthorizationMode;
-}
-
 /**
- * The assembly's API wired as `appsync-local serve` wires it, with the
- * template's tables under names of this run's own in the shared DynamoDB Local.
+ * The assembly's API wired as `appsync-local serve` wires it (its data
+ * sources, with `--http-endpoint` as `httpEndpoints`, and its auth modes),
+ * with the template's tables under names of this run's own in the shared
+ * DynamoDB Local.
  */
-async function serveFixture(name: string, apiName?: string): Promise<ServedFixture> {
+async function serveFixture(name: string, { apiName, httpEndpoints }: { apiName?: string; httpEndpoints?: string[] } = {}): Promise<ServedFixture> {
   const api = pickApi(join(FIXTURES, name), undefined, apiName);
   expect(api.unsupported).toEqual([]);
-  const dataSources: DataSourceConfig[] = [
-    ...api.tables.map(({ dataSource, table }): DataSourceConfig => ({
-      type: 'AMAZON_DYNAMODB',
-      name: dataSource,
-      client,
-      table,
-      tableName: uniqueTableName(name),
-    })),
-    ...api.noneDataSources.map((dataSource): DataSourceConfig => ({ type: 'NONE', name: dataSource })),
-  ];
+  const dataSources = stackDataSources(api, client, httpEndpoints).map((config): DataSourceConfig =>
+    config.type === 'AMAZON_DYNAMODB' ? { ...config, tableName: uniqueTableName(name) } : config,
+  );
+  const authorization = await servedAuthorization(api, authDirectory);
   const server = await startAppSyncApi({
     schema: api.schema,
     resolvers: () => loadResolverDefinitions(api.resolvers, api.functions),
     dataSources,
-    authorization: {
-      default: authorizationMode(api.defaultAuth, api),
-      additional: api.additionalAuth.map((type) => authorizationMode(type, api)),
-    },
+    authorization: authorization.config,
     settings: api.settings,
   });
+  const iamMode = [authorization.config.default, ...(authorization.config.additional ?? [])].find((mode) => mode.type === 'AWS_IAM');
   return {
     api,
     server,
+    tableNames: Object.fromEntries(dataSources.flatMap((config) => (config.type === 'AMAZON_DYNAMODB' ? [[config.name, config.tableName!]] : []))),
+    iamCredentials: iamMode?.type === 'AWS_IAM' ? iamMode.credentials[0] : undefined,
     async request(query, variables = {}, headers = { 'x-api-key': api.apiKeys[0].key }) {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -91,15 +83,15 @@ async function serveFixture(name: string, apiName?: string): Promise<ServedFixtu
 /** A user pool ID token for the fixture's pool, signed with the local key. */
 async function asUser(fixture: ServedFixture, username: string) {
   const userPool = fixture.api.userPool!;
-  return { authorization: await mintIdToken(pool.keys, { username, pool: localUserPool(userPool.userPoolId, userPool.clientId) }) };
+  return { authorization: await mintIdToken(userPoolKeys, { username, pool: localUserPool(userPool.userPoolId, userPool.clientId) }) };
 }
 
 beforeAll(async () => {
-  pool = await temporaryUserPoolKeys();
+  userPoolKeys = await loadLocalUserPoolKeys({ directory: authDirectory });
 });
 
 afterAll(async () => {
-  await pool?.remove();
+  rmSync(authDirectory, { recursive: true, force: true });
 });
 
 describe('aws-appsync-resolver-samples dynamodb-todo-app', () => {
@@ -217,6 +209,26 @@ describe('aws-appsync-resolver-samples pub-sub-app', () => {
     );
     expect(direct).toEqual({ data: { publish: { from: 'grace', to: 'ada', kind: 'DIRECT' } } });
   });
+  it("delivers messages to all to every subscriber, and a direct message only to its addressee, by the app's enhanced filters", async () => {
+    const host = new URL(pubsub.server.url).host;
+    const grace = await asUser(pubsub, 'grace');
+    const ada = await asUser(pubsub, 'ada');
+    const anonymous = await RealtimeClient.connect(pubsub.server, { host, 'x-api-key': pubsub.api.apiKeys[0].key });
+    const asAda = await RealtimeClient.connect(pubsub.server, { host, ...ada });
+    const subscription = 'subscription { onPublish { text from kind to } }';
+    expect((await anonymous.start('1', subscription, {}, { host, 'x-api-key': pubsub.api.apiKeys[0].key })).type).toBe('start_ack');
+    expect((await asAda.start('1', subscription, {}, { host, ...ada })).type).toBe('start_ack');
+
+    const publish = 'mutation ($input: PublishMessageInput!) { publish(input: $input) { text from kind to } }';
+    await pubsub.request(publish, { input: { text: 'psst', kind: 'DIRECT', to: 'ada' } }, grace);
+    await pubsub.request(publish, { input: { text: 'hello all', kind: 'ALL' } }, grace);
+
+    expect((await asAda.next('data', '1')).payload).toEqual({ data: { onPublish: { text: 'psst', from: 'grace', kind: 'DIRECT', to: 'ada' } } });
+    expect((await asAda.next('data', '1')).payload).toEqual({ data: { onPublish: { text: 'hello all', from: 'grace', kind: 'ALL', to: null } } });
+    expect((await anonymous.next('data', '1')).payload).toEqual({ data: { onPublish: { text: 'hello all', from: 'grace', kind: 'ALL', to: null } } });
+    expect(anonymous.dataFor('1')).toHaveLength(1);
+    await Promise.all([anonymous.close(), asAda.close()]);
+  });
 });
 
 describe('serverless-patterns appsync-dynamodb-singletable-cdk', () => {
@@ -260,7 +272,7 @@ describe('serverless-patterns appsync-dynamodb-singletable-cdk', () => {
 describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
   let dealer: ServedFixture;
   beforeAll(async () => {
-    dealer = await serveFixture('appsync-bedrock-sample-with-ai-agent', 'AI-Agent-Playground-CarDealerApi');
+    dealer = await serveFixture('appsync-bedrock-sample-with-ai-agent', { apiName: 'AI-Agent-Playground-CarDealerApi' });
   });
   afterAll(() => dealer?.server.close());
 
@@ -334,5 +346,117 @@ describe('appsync-bedrock-sample-with-ai-agent, its car dealer API', () => {
     const listed = await dealer.request('{ listSalespeople { name sales { id } } }');
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.listSalespeople).toContainEqual({ name: 'Linus', sales: [] });
+  });
+});
+
+describe('aws-cdk-examples appsync-graphql-dynamodb (AWS_IAM)', () => {
+  let cars: ServedFixture;
+  beforeAll(async () => {
+    cars = await serveFixture('appsync-graphql-dynamodb');
+  });
+  afterAll(() => cars?.server.close());
+
+  /** A POST signed with SigV4 for the service `appsync`, as Amplify and the AWS SDK sign AppSync requests. */
+  async function signedRequest(query: string, variables: Record<string, unknown> = {}) {
+    const { hostname, port } = new URL(cars.server.url);
+    const body = JSON.stringify({ query, variables });
+    const signer = new SignatureV4({ service: 'appsync', region: 'eu-central-1', credentials: cars.iamCredentials!, sha256: Sha256 });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname,
+      port: Number(port),
+      path: '/graphql',
+      headers: { host: `${hostname}:${port}`, 'content-type': 'application/json' },
+      body,
+    });
+    const { host: _host, ...headers } = signed.headers;
+    const response = await fetch(`${cars.server.url}/graphql`, { method: 'POST', headers, body });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse };
+  }
+
+  it('answers a signed getCar with the car and its defects from the GSI, through two pipeline resolvers', async () => {
+    await client.send(
+      new PutItemCommand({
+        TableName: cars.tableNames.CarsDataSource,
+        Item: { licenseplate: { S: '12-AB-34' }, brand: { S: 'VOLKSWAGEN' }, firstcolor: { S: 'BLUE' }, tradename: { S: 'GOLF' } },
+      }),
+    );
+    for (const [id, description] of [['d1', 'brake light'], ['d2', 'tyre tread']]) {
+      await client.send(
+        new PutItemCommand({
+          TableName: cars.tableNames.DefectsDataSource,
+          Item: { id: { S: id }, licenseplate: { S: '12-AB-34' }, defectdescription: { S: description } },
+        }),
+      );
+    }
+    const { status, body } = await signedRequest('query ($plate: String!) { getCar(licenseplate: $plate) { brand tradename defects { defectdescription } } }', {
+      plate: '12-AB-34',
+    });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const car = body.data!.getCar as { brand: string; tradename: string; defects: { defectdescription: string }[] };
+    expect(car.brand).toBe('VOLKSWAGEN');
+    expect(car.tradename).toBe('GOLF');
+    expect(car.defects.map((defect) => defect.defectdescription).sort()).toEqual(['brake light', 'tyre tread']);
+  });
+
+  it('refuses an unsigned request with 401, as AppSync does', async () => {
+    const response = await fetch(`${cars.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ getCar(licenseplate: "X") { brand } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect((await signedRequest('{ getCar(licenseplate: "NOPE") { brand } }')).body).toEqual({ data: { getCar: null } });
+  });
+});
+
+describe('aws-cdk-examples appsync-graphql-http', () => {
+  let posts: ServedFixture;
+  let jsonPlaceholder: StandInEndpoint;
+  beforeAll(async () => {
+    // stands in for https://jsonplaceholder.typicode.com, answering as it does
+    jsonPlaceholder = await startStandInEndpoint((request) => {
+      const id = /^\/posts\/(\d+)$/.exec(request.url)?.[1];
+      if (request.method === 'GET' && request.url === '/posts') {
+        return { status: 200, body: JSON.stringify([{ userId: 1, id: 1, title: 'first', body: 'one' }, { userId: 1, id: 2, title: 'second', body: 'two' }]) };
+      }
+      if (request.method === 'GET' && id === '1') {
+        return { status: 200, body: JSON.stringify({ userId: 1, id: 1, title: 'first', body: 'one' }) };
+      }
+      if (request.method === 'POST' && request.url === '/posts') {
+        return { status: 201, body: JSON.stringify({ ...JSON.parse(request.body), id: 101 }) };
+      }
+      if (request.method === 'DELETE' && id) {
+        return { status: 200, body: '{}' };
+      }
+      return { status: 404, body: '{}' };
+    });
+    posts = await serveFixture('appsync-graphql-http', { httpEndpoints: [`PostsApiDataSource=${jsonPlaceholder.url}`] });
+  });
+  afterAll(async () => {
+    await posts?.server.close();
+    await jsonPlaceholder?.close();
+  });
+
+  it('lists and reads posts from the HTTP endpoint', async () => {
+    expect(await posts.request('{ all { id title } }')).toEqual({ data: { all: [{ id: 1, title: 'first' }, { id: 2, title: 'second' }] } });
+    expect(await posts.request('{ getOne(id: 1) { id userId title body } }')).toEqual({
+      data: { getOne: { id: 1, userId: 1, title: 'first', body: 'one' } },
+    });
+  });
+
+  it('saves a post, sending its input as the JSON body, and deletes one', async () => {
+    const saved = await posts.request('mutation { save(postInput: { userId: 7, title: "new", body: "text" }) { id userId title } }');
+    expect(saved).toEqual({ data: { save: { id: 101, userId: 7, title: 'new' } } });
+    expect(JSON.parse(jsonPlaceholder.received.at(-1)!.body)).toEqual({ userId: 7, title: 'new', body: 'text' });
+    expect(await posts.request('mutation { delete(id: 1) }')).toEqual({ data: { delete: '{}' } });
+  });
+
+  it("answers the endpoint's 404 as the app's resolver does: null with the status as errorType", async () => {
+    const missing = await posts.request('{ getOne(id: 9) { id } }');
+    expect(missing.data).toEqual({ getOne: null });
+    expect(missing.errors).toEqual([expect.objectContaining({ errorType: '404', message: '{}' })]);
   });
 });
