@@ -7,7 +7,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalUserPoolKeys, type LocalUserPoolKeys } from '../auth/local-jwks.ts';
-import { testDynamoDBClient, uniqueTableName } from '../dynamodb/test-support.ts';
+import { sharedDynamoDBEndpoint, testDynamoDBClient, uniqueTableName } from '../dynamodb/test-support.ts';
 import { startStandInEndpoint, type StandInEndpoint } from '../http/test-support.ts';
 import { loadResolverDefinitions, localUserPool, mintIdToken, startAppSyncApi, type AppSyncApi, type DataSourceConfig } from '../index.ts';
 import { RealtimeClient } from '../realtime/test-support.ts';
@@ -51,7 +51,7 @@ interface ServedFixture {
 async function serveFixture(name: string, { apiName, httpEndpoints }: { apiName?: string; httpEndpoints?: string[] } = {}): Promise<ServedFixture> {
   const api = pickApi(join(FIXTURES, name), undefined, apiName);
   expect(api.unsupported).toEqual([]);
-  const dataSources = stackDataSources(api, client, httpEndpoints).map((config): DataSourceConfig =>
+  const dataSources = stackDataSources(api, { client, endpoint: sharedDynamoDBEndpoint() }, httpEndpoints).map((config): DataSourceConfig =>
     config.type === 'AMAZON_DYNAMODB' ? { ...config, tableName: uniqueTableName(name) } : config,
   );
   const authorization = await servedAuthorization(api, authDirectory);
