@@ -401,13 +401,16 @@ describe('aws-cdk-examples appsync-graphql-dynamodb (AWS_IAM)', () => {
     expect(car.defects.map((defect) => defect.defectdescription).sort()).toEqual(['brake light', 'tyre tread']);
   });
 
-  it('refuses an unsigned request with 401, as AppSync does', async () => {
+  it('refuses an unsigned request to its IAM-only API with 403 MissingAuthenticationTokenException (aws-amplify/amplify-js#1311)', async () => {
     const response = await fetch(`${cars.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ getCar(licenseplate: "X") { brand } }' }),
     });
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      errors: [{ errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' }],
+    });
     expect((await signedRequest('{ getCar(licenseplate: "NOPE") { brand } }')).body).toEqual({ data: { getCar: null } });
   });
 });
