@@ -197,6 +197,13 @@ describe('the real-time endpoint admits every authorization mode', () => {
     await client.close();
   });
 
+  it.each(['AWS_IAM', 'AMAZON_COGNITO_USER_POOLS'] as Mode[])('%s: the handshake in the other form (query parameter for IAM, subprotocol for the token)', async (mode) => {
+    const client = await connect(await handshakeAuthorization(mode), mode === 'AWS_IAM' ? 'query' : 'subprotocol');
+    expect((await client.next(['connection_ack', 'connection_error'])).type).toBe('connection_ack');
+    expect((await start(client, await startMessage('s2', mode, ON_ITEM))).type).toBe('start_ack');
+    await client.close();
+  });
+
   it('one connection holds subscriptions of different modes (the page’s step 5), each authorized as its own', async () => {
     const client = await connect(await handshakeAuthorization('API_KEY'));
     await client.next('connection_ack');
