@@ -47,6 +47,13 @@ const SCHEMA = /* GraphQL */ `
       @aws_oidc
       @aws_lambda
     onIamItem(id: ID): Item @aws_subscribe(mutations: ["putItem"]) @aws_iam
+    onMyMode: Item
+      @aws_subscribe(mutations: ["putItem"])
+      @aws_api_key
+      @aws_cognito_user_pools
+      @aws_iam
+      @aws_oidc
+      @aws_lambda
   }
 `;
 
@@ -58,6 +65,24 @@ const PUT_ITEM: ResolverDefinition = {
   bundle: {
     fileName: 'Mutation.putItem.js',
     code: 'export function request(ctx) { return { payload: ctx.args }; }\nexport function response(ctx) { return ctx.result; }\n',
+  },
+};
+
+// its subscribers get the items titled with their own util.authType(): the resolver runs in the subscriber's mode
+const ON_MY_MODE: ResolverDefinition = {
+  kind: 'UNIT',
+  typeName: 'Subscription',
+  fieldName: 'onMyMode',
+  dataSource: 'NONE',
+  bundle: {
+    fileName: 'Subscription.onMyMode.js',
+    code: `import { util, extensions } from '@aws-appsync/utils';
+export function request(ctx) { return { payload: null }; }
+export function response(ctx) {
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ title: { eq: util.authType() } }));
+  return null;
+}
+`,
   },
 };
 
@@ -79,7 +104,7 @@ beforeAll(async () => {
   keys = await temporaryUserPoolKeys();
   api = await startAppSyncApi({
     schema: SCHEMA,
-    resolvers: () => [PUT_ITEM],
+    resolvers: () => [PUT_ITEM, ON_MY_MODE],
     dataSources: [],
     authorization: {
       default: { type: 'API_KEY', apiKeys: [{ key: API_KEY }] },
@@ -214,6 +239,28 @@ describe('the real-time endpoint admits every authorization mode', () => {
     await mutate('mutation { putItem(id: "mixed", title: "Both", secret: "not-oidc") { id title secret } }');
     expect((await client.next('data', 'by-oidc')).payload).toEqual({ data: { onItem: { id: 'mixed', title: 'Both', secret: null } } });
     expect((await client.next('data', 'by-iam')).payload).toEqual({ data: { onItem: { id: 'mixed', title: 'Both', secret: 'not-oidc' } } });
+    await client.close();
+  });
+
+  it("runs the subscription resolver with the subscriber's mode and identity", async () => {
+    const client = await connect(await handshakeAuthorization('API_KEY'));
+    await client.next('connection_ack');
+    for (const mode of MODES) {
+      expect((await start(client, await startMessage(mode, mode, 'subscription { onMyMode { id title } }'))).type).toBe('start_ack');
+    }
+    const authTypes: Record<Mode, string> = {
+      API_KEY: 'API Key Authorization',
+      AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
+      AWS_IAM: 'IAM Authorization',
+      OPENID_CONNECT: 'Open ID Connect Authorization',
+      AWS_LAMBDA: 'Lambda Authorization',
+    };
+    for (const mode of MODES) {
+      await mutate('mutation ($title: String) { putItem(id: "mine", title: $title) { id title } }', { title: authTypes[mode] });
+      expect((await client.next('data', mode)).payload).toEqual({ data: { onMyMode: { id: 'mine', title: authTypes[mode] } } });
+    }
+    // each subscriber got its own mode's item only
+    expect(MODES.map((mode) => client.dataFor(mode).length)).toEqual([1, 1, 1, 1, 1]);
     await client.close();
   });
 
