@@ -1,4 +1,6 @@
 import type { AppSyncErrorEntry } from '../graphql/appsync-response.ts';
+import type { AuthenticationResult } from '../types.ts';
+import { UNAUTHORIZED_MESSAGES } from '../auth/unauthorized-messages.ts';
 
 // The messages of AppSync's real-time protocol, server to client, as
 // "Building a real-time WebSocket client in AWS AppSync" shows them:
@@ -16,6 +18,8 @@ import type { AppSyncErrorEntry } from '../graphql/appsync-response.ts';
 
 /** One entry of an error message's `errors`: an error entry as over HTTP, with an HTTP-like code where there is one. */
 export type RealtimeError = AppSyncErrorEntry & { errorCode?: number };
+
+type Refusal = Extract<AuthenticationResult, { ok: false }>;
 
 export type ServerMessage =
   | { type: 'connection_ack'; payload: { connectionTimeoutMs: number } }
@@ -60,6 +64,22 @@ export const REALTIME_ERRORS = {
     message: `This connection already has ${limit} subscriptions, the most it may have.`,
   }),
   unauthorized: (message: string): RealtimeError => ({ errorType: 'UnauthorizedException', message, errorCode: 401 }),
+  /**
+   * Credentials refused at the handshake. A refused SigV4 signature (status
+   * 403 over HTTP) is reported like the other modes' refusals, with the API
+   * key's wording (aws/aws-appsync-community#373).
+   */
+  refusedHandshake: (refusal: Refusal): RealtimeError =>
+    REALTIME_ERRORS.unauthorized(refusal.status === 403 ? UNAUTHORIZED_MESSAGES.notAuthorized : refusal.message),
+  /**
+   * Credentials refused at a start. A refused SigV4 signature is a
+   * BadRequestException with the signature's message, no errorCode
+   * (awslabs/aws-mobile-appsync-sdk-js#619 and #561, aws-amplify/amplify-js#14001).
+   */
+  refusedStart: (refusal: Refusal): RealtimeError =>
+    refusal.status === 403
+      ? { errorType: 'BadRequestException', message: refusal.message }
+      : REALTIME_ERRORS.unauthorized(refusal.message),
   badFilter: (problem: string): RealtimeError => ({
     errorType: 'BadRequestException',
     message: `The subscription filter is not valid: ${problem}`,

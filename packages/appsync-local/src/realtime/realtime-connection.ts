@@ -118,7 +118,7 @@ export class RealtimeConnection {
     if (result.ok) {
       return false;
     }
-    this.send({ type: 'connection_error', payload: { errors: [REALTIME_ERRORS.unauthorized(result.message)] } });
+    this.send({ type: 'connection_error', payload: { errors: [REALTIME_ERRORS.refusedHandshake(result)] } });
     this.socket.close(1000, 'Unauthorized');
     return true;
   }

@@ -132,7 +132,7 @@ export async function startSubscription(
   const headers = isRecord(extensions.authorization) ? credentialHeaders(extensions.authorization) : {};
   const authentication = await authenticate(credentialRequest(headers, sourceIp, GRAPHQL_PATH, String(payload.data)));
   if (!authentication.ok) {
-    return { errors: [REALTIME_ERRORS.unauthorized(authentication.message)] };
+    return { errors: [REALTIME_ERRORS.refusedStart(authentication)] };
   }
   const parsed = parsedOperation(request);
   if (parsed && parsed.operation.operation !== 'subscription') {
