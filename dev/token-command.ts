@@ -18,10 +18,7 @@ const USAGE = `Usage: npm run token -- --user <name> [options]
   --keys-dir <path>      where the local user pool's key lives (default .local/auth)
   --help                 show this help`;
 
-export interface CommandOutput {
-  log(line: string): void;
-  error(line: string): void;
-}
+type CommandOutput = Pick<Console, 'log' | 'error'>;
 
 async function printToken(args: string[], output: CommandOutput): Promise<void> {
   const { values } = parseArgs({
