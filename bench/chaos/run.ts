@@ -19,7 +19,7 @@ import { createDynamoDBClient, ensureTable, superviseDynamoDBLocal } from 'appsy
 // data in a temporary directory. Not part of `npm test`.
 // CHAOS_ROUNDS (default 10) and CHAOS_SECONDS (default 12) scale it.
 // Last, the seats-under-load test of npm test at full scale (2,000 users on
-// 100 seats; npm test runs it at 200 on 10).
+// 100 seats; npm test runs it at 100 on 5).
 
 const ROUNDS = Number(process.env.CHAOS_ROUNDS ?? 10);
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 12);
