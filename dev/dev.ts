@@ -1,16 +1,8 @@
-import {
-  collapseRepeats,
-  createDynamoDBClient,
-  endpointProblem,
-  ensureTable,
-  SIGN_IN_PATH,
-  superviseDynamoDBLocal,
-} from 'appsync-local';
-import { eventsTable } from '../model/events-table.ts';
-import { registrationsTable } from '../model/registrations-table.ts';
+import { collapseRepeats, createDynamoDBClient, SIGN_IN_PATH } from 'appsync-local';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
-import { ConfigError, loadConfig, type LocalConfig } from './config.ts';
-import { defaultRegistrationsTableName, EVENTS_USER_POOL, startEventsApi } from './events-api.ts';
+import { loadConfig, type LocalConfig } from './config.ts';
+import { startDatabase } from './dev-database.ts';
+import { EVENTS_USER_POOL, startEventsApi } from './events-api.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
@@ -19,30 +11,6 @@ type Stop = () => Promise<void>;
 
 /** DynamoDB Local gets 5 s to stop gracefully; nothing else should take long. */
 const STOP_DEADLINE_MS = 10_000;
-
-async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; stop: Stop }> {
-  if (config.dynamodbEndpoint) {
-    const problem = await endpointProblem(createDynamoDBClient({ endpoint: config.dynamodbEndpoint }));
-    if (problem) {
-      throw new ConfigError(
-        `DYNAMODB_ENDPOINT is ${config.dynamodbEndpoint}, but ${problem}: start DynamoDB there, ` +
-          'or unset DYNAMODB_ENDPOINT to let npm run dev start DynamoDB Local',
-      );
-    }
-    return { endpoint: config.dynamodbEndpoint, stop: async () => {} };
-  }
-  return superviseDynamoDBLocal({
-    inMemory: config.inMemory,
-    dataDir: config.dataDir,
-    log: (line) => console.error(line),
-    // in memory, a restarted DynamoDB Local has no tables
-    onRestarted: async (endpoint) => {
-      const client = createDynamoDBClient({ endpoint });
-      await ensureTable(client, eventsTable, config.tableName);
-      await ensureTable(client, registrationsTable, defaultRegistrationsTableName(config.tableName));
-    },
-  });
-}
 
 function printBanner(config: LocalConfig, url: string, databaseEndpoint: string | undefined) {
   console.log(`

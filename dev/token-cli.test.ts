@@ -5,6 +5,7 @@ import { createCognitoAuthenticator, loadLocalUserPoolKeys, localUserSub } from 
 import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from 'appsync-local/testing';
 import { PROJECT_ROOT } from '../model/project-paths.ts';
 import { EVENTS_USER_POOL } from './events-api.ts';
+import { tokenCommand } from './token-command.ts';
 
 const run = promisify(execFile);
 
@@ -16,10 +17,22 @@ beforeAll(async () => {
 
 afterAll(() => pool.remove());
 
+// One test runs the command as npm does, in a process of its own; the others
+// call it in this process (a process costs seconds of CPU to load the package).
 function tokenCli(...args: string[]) {
   return run(process.execPath, ['--import', 'tsx', 'dev/token-cli.ts', '--keys-dir', pool.directory, ...args], {
     cwd: PROJECT_ROOT,
   });
+}
+
+async function token(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await tokenCommand(['--keys-dir', pool.directory, ...args], {
+    log: (line) => stdout.push(`${line}\n`),
+    error: (line) => stderr.push(`${line}\n`),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
 async function identityFor(token: string) {
@@ -45,7 +58,7 @@ describe('npm run token', () => {
 
   it('prints an access token with --access, valid for --expires-in seconds', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const { stdout } = await tokenCli('--user', 'bob', '--access', '--expires-in', '600');
+    const { stdout } = await token('--user', 'bob', '--access', '--expires-in', '600');
     const claims = (await identityFor(stdout.trim())).claims as Record<string, number | string>;
     expect(claims.token_use).toBe('access');
     expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
@@ -55,9 +68,9 @@ describe('npm run token', () => {
   it.each([[[]], [['--user', 'alice', '--expires-in', '60']], [['--user', 'alice', '--unknown']]])(
     'fails with a message and prints no token for %j',
     async (args) => {
-      const failure = await tokenCli(...args).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      const failure = await token(...args);
       expect(failure).toMatchObject({ code: 1, stdout: '' });
-      expect((failure as { stderr: string }).stderr).not.toBe('');
+      expect(failure.stderr).not.toBe('');
     },
   );
 });

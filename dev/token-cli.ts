@@ -1,68 +1,7 @@
-import { parseArgs } from 'node:util';
-import { decodeJwt } from 'jose';
-import { loadLocalUserPoolKeys, localUserSub, mintAccessToken, mintIdToken, TOKEN_LIFETIME_SECONDS } from 'appsync-local';
-import { EVENTS_USER_POOL, USER_POOL_KEYS_DIR } from './events-api.ts';
+import { tokenCommand } from './token-command.ts';
 
 // `npm run token -- --user alice [--group admins] [--expires-in 3600]`
 // prints a token of the local user pool for the local server's Authorization
-// header. The explanation goes to stderr and the token, alone, to stdout, so
-// that `TOKEN=$(npm run token --silent -- --user alice)` captures just the token.
+// header (token-command.ts).
 
-const USAGE = `Usage: npm run token -- --user <name> [options]
-
-  --user <name>          the user to sign in as (required)
-  --group <name>         a Cognito group the user belongs to; repeat for several
-  --email <address>      the user's email (ID token only)
-  --expires-in <seconds> ${TOKEN_LIFETIME_SECONDS.min} to ${TOKEN_LIFETIME_SECONDS.max}, default ${TOKEN_LIFETIME_SECONDS.default}
-  --access               print an access token instead of an ID token
-  --keys-dir <path>      where the local user pool's key lives (default .local/auth)
-  --help                 show this help`;
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      user: { type: 'string' },
-      group: { type: 'string', multiple: true, default: [] },
-      email: { type: 'string' },
-      'expires-in': { type: 'string', default: String(TOKEN_LIFETIME_SECONDS.default) },
-      access: { type: 'boolean', default: false },
-      'keys-dir': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.error(USAGE);
-    return;
-  }
-  if (!values.user) {
-    throw new UsageError('--user is required');
-  }
-  const expiresInSeconds = Number(values['expires-in']);
-  const keys = await loadLocalUserPoolKeys({ directory: values['keys-dir'] ?? USER_POOL_KEYS_DIR });
-  const options = { username: values.user, groups: values.group, email: values.email, expiresInSeconds, pool: EVENTS_USER_POOL };
-  const token = values.access ? await mintAccessToken(keys, options) : await mintIdToken(keys, options);
-
-  const groups = values.group.length > 0 ? values.group.join(', ') : 'none';
-  const expiresAt = new Date(Number(decodeJwt(token).exp) * 1000).toISOString();
-  console.error(
-    [
-      `${values.access ? 'Access' : 'ID'} token of the local user pool ${EVENTS_USER_POOL.userPoolId} (client ${EVENTS_USER_POOL.clientId})`,
-      `  user ${values.user}, sub ${localUserSub(values.user)}, groups: ${groups}`,
-      `  valid until ${expiresAt}`,
-      'Send it as is, without "Bearer ", in the Authorization header.',
-    ].join('\n'),
-  );
-  console.log(token);
-}
-
-class UsageError extends Error {}
-
-function isUsageError(error: unknown): boolean {
-  return error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-}
-
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(isUsageError(error) ? `${message}\n\n${USAGE}` : message);
-  process.exitCode = 1;
-});
+process.exitCode = await tokenCommand(process.argv.slice(2), console);

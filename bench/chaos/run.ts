@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEventsApi } from '../../dev/events-api.ts';
 import { eventsTable } from '../../model/events-table.ts';
+import { fromProjectRoot } from '../../model/project-paths.ts';
 import { buildResolverBundles } from '../../scripts/build-resolvers.ts';
 import { CHAOS_API_KEY, userToken } from './chaos-client.ts';
 import { conflictingWrites } from './conflicting-writes.ts';
@@ -16,6 +18,8 @@ import { createDynamoDBClient, ensureTable, superviseDynamoDBLocal } from 'appsy
 // (a few minutes), loopback only, a DynamoDB Local of its own with its
 // data in a temporary directory. Not part of `npm test`.
 // CHAOS_ROUNDS (default 10) and CHAOS_SECONDS (default 12) scale it.
+// Last, the seats-under-load test of npm test at full scale (2,000 users on
+// 100 seats; npm test runs it at 100 on 5).
 
 const ROUNDS = Number(process.env.CHAOS_ROUNDS ?? 10);
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 12);
@@ -75,6 +79,14 @@ Hostile corpus (${corpus.cases} cases)
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  console.error('seats under load at full scale…');
+  const seats = spawnSync('npx', ['vitest', 'run', '--project', 'integration', 'test/integration/registration-concurrency.test.ts'], {
+    cwd: fromProjectRoot('.'),
+    env: { ...process.env, REGISTRATION_LOAD_USERS: '2000' },
+    stdio: 'inherit',
+  });
+  console.log(`Seats under load (2,000 users on 100 seats): ${seats.status === 0 ? 'invariants held' : 'FAILED'}`);
+  process.exitCode = seats.status === 0 ? 0 : 1;
 }
 
 await main();

@@ -4,16 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fromProjectRoot } from '../../model/project-paths.ts';
+import { EventsApiStack, eventsApiStackName } from '../../infra/events-api-stack.ts';
+import { createInfraTestBed, type InfraTestBed } from '../../infra/test-support.ts';
 import { CREATE_EVENT, GET_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient } from '../support/graphql-client';
 
 // `npx cdk synth && npx appsync-local serve`: the Events API served from its
-// own cloud assembly, with nothing of the project but cdk.out.
+// own cloud assembly, with nothing of the project but cdk.out. The assembly is
+// synthesized in this process as `cdk synth` does it (cdk.json's context, the
+// dev stack): the CDK CLI and the app's own process would add ~10 s of CPU,
+// and CloudFormation's validation that `cdk synth` adds is checked by
+// infra/events-api-stack.test.ts.
 
 const BIN = createRequire(import.meta.url).resolve('appsync-local/package.json').replace(/package\.json$/, 'bin/appsync-local.js');
 const workDir = mkdtempSync(join(tmpdir(), 'serve-cdk-out-'));
-const assembly = join(workDir, 'cdk.out');
+let bed: InfraTestBed;
+let assembly: string;
 let serve: ChildProcess;
 let output = '';
 
@@ -26,8 +32,10 @@ function bannerValue(label: string): string {
 }
 
 beforeAll(async () => {
-  const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', assembly], { cwd: fromProjectRoot('.'), encoding: 'utf8' });
-  expect(synth.status, synth.stderr).toBe(0);
+  bed = await createInfraTestBed();
+  const app = bed.app();
+  new EventsApiStack(app, eventsApiStackName('dev'), { stage: 'dev', bundleDir: bed.bundleDir });
+  assembly = app.synth().directory;
   serve = spawn(process.execPath, [BIN, 'serve', assembly, '--port', '0'], {
     cwd: workDir,
     env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') },
@@ -44,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   serve?.kill('SIGTERM');
+  bed?.cleanup();
   rmSync(workDir, { recursive: true, force: true });
 });
 

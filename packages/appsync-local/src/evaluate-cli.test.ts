@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { evaluateCommand } from './evaluate-command.ts';
 
 // `appsync-local evaluate`, used like `aws appsync evaluate-code --code … --context … --function …`.
+// The command runs in this process; two tests run the CLI in a process of its
+// own, as a user does (each such process costs a second or two of CPU).
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../bin/appsync-local.js', import.meta.url));
@@ -23,17 +26,14 @@ describe('appsync-local evaluate', () => {
   it('bundles a TypeScript resolver with the defines given and prints the EvaluateCode output', async () => {
     const context = join(dir, 'context.json');
     writeFileSync(context, JSON.stringify({ arguments: { id: 'p-7' }, identity: {} }));
-    const { stdout } = await evaluateCli(
-      '--code',
-      RESOLVER,
-      '--context',
-      context,
-      '--function',
-      'request',
-      '--define',
-      'SERVICE=blog',
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await evaluateCommand(
+      ['--code', RESOLVER, '--context', context, '--function', 'request', '--define', 'SERVICE=blog'],
+      { log: (line) => stdout.push(line), error: (line) => stderr.push(line) },
     );
-    const output = JSON.parse(stdout);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: [] });
+    const output = JSON.parse(stdout.join('\n'));
     expect(JSON.parse(output.evaluationResult)).toEqual({ operation: 'GetItem', key: { id: { S: 'p-7' } } });
     expect(output).toMatchObject({ stash: '{}', outErrors: '[]' });
     expect(output.logs).toEqual([expect.stringContaining('"blog reads post" "p-7"')]);
