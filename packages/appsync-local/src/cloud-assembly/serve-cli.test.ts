@@ -1,42 +1,48 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from './pick-api.ts';
+import { pickServableApi, UnsupportedApiError } from './serve-assembly.ts';
 
-// `appsync-local serve` refuses, before starting anything, what it cannot serve faithfully.
+// `appsync-local serve` refuses, before starting anything, what it cannot
+// serve faithfully (the CLI prints these messages; a UsageError exits 2,
+// anything else 1).
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/appsync-local.js', import.meta.url));
 const ASSEMBLY = fileURLToPath(new URL('../test-fixtures/assembly', import.meta.url));
-
-function serve(...args: string[]) {
-  return run(process.execPath, [BIN, 'serve', ASSEMBLY, '--port', '0', ...args]);
-}
+const ALL_FEATURES = fileURLToPath(new URL('../test-fixtures/all-features/cdk.out', import.meta.url));
 
 describe('appsync-local serve', () => {
-  it('lists the APIs to pick from when the assembly has several', async () => {
-    await expect(serve()).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('has several AppSync APIs; pick one with --api:\n  blog-beta (Blog/BlogApi)\n  legacy (Prod/ProdLegacy/LegacyApi)'),
-    });
+  it('lists the APIs to pick from when the assembly has several', () => {
+    expect(() => pickServableApi({ directory: ASSEMBLY })).toThrow(
+      new UsageError(`${ASSEMBLY} has several AppSync APIs; pick one with --api:\n  blog-beta (Blog/BlogApi)\n  legacy (Prod/ProdLegacy/LegacyApi)`),
+    );
   });
 
-  it('refuses an API using what it does not emulate, listing what and where', async () => {
-    await expect(serve('--api', 'legacy')).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining(
-        'appsync-local cannot serve legacy; not emulated:\n' +
-          '  data source weather (WeatherSource): type HTTP is not emulated\n' +
-          '  resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated\n' +
-          '  LegacyApi: authorization mode AWS_IAM is not emulated',
-      ),
-    });
+  it('picks by --api, by --stack (a stack with its nested stacks, or a Stage), or says there is none', () => {
+    expect(pickServableApi({ directory: ALL_FEATURES, api: 'status' }).name).toBe('status');
+    expect(pickServableApi({ directory: ALL_FEATURES, api: 'PostsApiB6037EEB' }).name).toBe('posts');
+    expect(() => pickServableApi({ directory: ALL_FEATURES, stack: 'Beta' })).toThrow(
+      `stack Beta of ${ALL_FEATURES} has several AppSync APIs; pick one with --api:\n` +
+        '  posts (Beta/Api/PostsApiB6037EEB)\n' +
+        '  status (Beta/Api/StatusNestedStackStatusNestedStackResource166884AB/StatusApi0D0AB574)',
+    );
+    expect(() => pickServableApi({ directory: ALL_FEATURES, stack: 'Shared' })).toThrow(
+      new UsageError(`no AppSync API in stack Shared of ${ALL_FEATURES}`),
+    );
   });
 
-  it('says a folder without a manifest is no cloud assembly', async () => {
-    await expect(run(process.execPath, [BIN, 'serve', fileURLToPath(new URL('.', import.meta.url))])).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('is not a cloud assembly\'s manifest: run cdk synth first'),
-    });
+  it('refuses an API using what it does not emulate, listing what and where', () => {
+    expect(() => pickServableApi({ directory: ASSEMBLY, api: 'legacy' })).toThrow(
+      new UnsupportedApiError('legacy', [
+        'data source weather (WeatherSource): type HTTP is not emulated',
+        'resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated',
+        'LegacyApi: authorization mode AWS_IAM is not emulated',
+      ]),
+    );
+  });
+
+  it('says a folder without a manifest is no cloud assembly', () => {
+    expect(() => pickServableApi({ directory: fileURLToPath(new URL('.', import.meta.url)) })).toThrow(
+      "is not a cloud assembly's manifest: run cdk synth first",
+    );
   });
 });
