@@ -15,6 +15,7 @@ const NEEDS_DYNAMODB_LOCAL = [
   '**/dynamodb/{client,data-source,dynamodb-local,supervised-dynamodb-local,ensure-table}.test.ts',
   'test/{integration,browser,dev,serve}/**/*.test.ts',
   'packages/appsync-local/src/start-appsync-api.test.ts',
+  'packages/appsync-local/src/cloud-assembly/serve-assembly.test.ts',
 ];
 
 // Every JVM a test starts (the shared DynamoDB Local, the lifecycle tests'
