@@ -4,16 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fromProjectRoot } from '../../model/project-paths.ts';
+import { waitForEventsAssembly } from '../support/events-assembly';
 import { CREATE_EVENT, GET_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient } from '../support/graphql-client';
 
 // `npx cdk synth && npx appsync-local serve`: the Events API served from its
-// own cloud assembly, with nothing of the project but cdk.out.
+// own cloud assembly (synthesized once for the test run), with nothing of the
+// project but cdk.out, by the CLI as a user runs it. The `served` test
+// project runs the attack matrix and more against the same assembly in-process.
 
 const BIN = createRequire(import.meta.url).resolve('appsync-local/package.json').replace(/package\.json$/, 'bin/appsync-local.js');
 const workDir = mkdtempSync(join(tmpdir(), 'serve-cdk-out-'));
-const assembly = join(workDir, 'cdk.out');
+let assembly: string;
 let serve: ChildProcess;
 let output = '';
 
@@ -26,8 +28,7 @@ function bannerValue(label: string): string {
 }
 
 beforeAll(async () => {
-  const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', assembly], { cwd: fromProjectRoot('.'), encoding: 'utf8' });
-  expect(synth.status, synth.stderr).toBe(0);
+  assembly = await waitForEventsAssembly();
   serve = spawn(process.execPath, [BIN, 'serve', assembly, '--port', '0'], {
     cwd: workDir,
     env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') },

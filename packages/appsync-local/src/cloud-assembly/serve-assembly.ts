@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { ApiKey } from '../auth/api-key-authenticator.ts';
 import type { LocalUserPoolKeys } from '../auth/local-jwks.ts';
 import { createDynamoDBClient } from '../dynamodb/client.ts';
 import { ensureTable } from '../dynamodb/ensure-table.ts';
@@ -44,6 +45,8 @@ export interface ServeAssemblyOptions {
   stateDir?: string;
   /** the local user pool's keys; default those in `<stateDir>/auth` */
   userPoolKeys?: LocalUserPoolKeys;
+  /** API keys to accept instead of the template's stand-ins (whose real values exist only once deployed) */
+  apiKeys?: ApiKey[];
   /** re-read the assembly whenever `cdk synth` rewrites its manifest.json */
   watch?: boolean;
   onResolverLogs?: (resolver: string, lines: string[]) => void;
@@ -58,6 +61,8 @@ export interface ServedAssembly {
   readonly url: string;
   /** the name each table the API reaches has in DynamoDB, by logical id */
   readonly tableNames: Record<string, string>;
+  /** `ctx.env` as served: a table's name is its name in DynamoDB */
+  readonly environmentVariables: Record<string, string>;
   /** reads the assembly again and restarts the API on the same port */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -87,25 +92,25 @@ export async function serveCloudAssembly(
   const seedTargets = (options.seeds ?? []).map((seed) => ({ seed, table: seedTable(seed, api.localTables) }));
   const client = createDynamoDBClient({ endpoint: await options.dynamodbEndpoint });
 
+  const servedEnvironment = (served: StackApi) => {
+    const tableNames = new Set(served.localTables.map((table) => table.tableName));
+    return Object.fromEntries(
+      Object.entries(served.environmentVariables).map(([name, value]) => [name, tableNames.has(value) ? localTableName(value) : value]),
+    );
+  };
+
   async function start(port: number): Promise<AppSyncApi> {
-    const served = { api, resolvers };
+    const served = { api: { ...api, ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}) }, resolvers };
     await Promise.all(
       served.api.localTables.map(({ definition, tableName }) => ensureTable(client, definition, localTableName(tableName))),
     );
-    const tableNames = new Set(served.api.localTables.map((table) => table.tableName));
     return startAppSyncApi({
       schema: served.api.schema,
       resolvers: () => served.resolvers,
       dataSources: apiDataSources(served.api, { client, localTableName }),
       authorization: await apiAuthorization(served.api, { stateDir, userPoolKeys: options.userPoolKeys }),
       settings: served.api.settings,
-      // a table's name in the environment is its name in DynamoDB
-      environmentVariables: Object.fromEntries(
-        Object.entries(served.api.environmentVariables).map(([name, value]) => [
-          name,
-          tableNames.has(value) ? localTableName(value) : value,
-        ]),
-      ),
+      environmentVariables: servedEnvironment(served.api),
       port,
       explorer: { title: served.api.name },
       onResolverLogs: options.onResolverLogs,
@@ -140,6 +145,9 @@ export async function serveCloudAssembly(
     },
     get url() {
       return server.url;
+    },
+    get environmentVariables() {
+      return servedEnvironment(api);
     },
     get tableNames() {
       return Object.fromEntries(api.localTables.map((table) => [table.logicalId, localTableName(table.tableName)]));
