@@ -54,12 +54,8 @@ export {
 export { endpointProblem } from './dynamodb/probe-endpoint.ts';
 export { killWithParent } from './dynamodb/kill-with-parent.ts';
 export { ensureTable } from './dynamodb/ensure-table.ts';
-export {
-  serveCloudAssembly,
-  UnsupportedApiError,
-  type ServeAssemblyOptions,
-  type ServedAssembly,
-} from './cloud-assembly/serve-assembly.ts';
+export { serveCloudAssembly, type ServeAssemblyOptions, type ServedAssembly } from './cloud-assembly/serve-assembly.ts';
+export { UnsupportedApiError } from './cloud-assembly/pick-api.ts';
 export type { StackApi } from './cloud-assembly/api-from-stack.ts';
 export { APPSYNC_EXECUTION_TIMEOUT_MS } from './engine/resolve-field.ts';
 export { collapseRepeats, type RepeatedLines } from './server/repeated-lines.ts';

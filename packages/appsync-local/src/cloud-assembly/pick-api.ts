@@ -6,6 +6,15 @@ export const STATE_DIR = '.appsync-local';
 
 export class UsageError extends Error {}
 
+export class UnsupportedApiError extends Error {
+  constructor(
+    readonly apiName: string,
+    readonly unsupported: string[],
+  ) {
+    super(`appsync-local cannot serve ${apiName}; not emulated:\n  ${unsupported.join('\n  ')}`);
+  }
+}
+
 /** `--stack NAME` names a stack (as CDK displays it, or its stack name) with its nested stacks, or a Stage. */
 function inStack(stack: LoadedStack, name: string): boolean {
   return stack.name === name || stack.stackName === name || stack.name.startsWith(`${name}/`);
@@ -27,4 +36,13 @@ export function pickApi(directory: string, stackName?: string, apiName?: string)
     );
   }
   return apiFromStack(assembly, candidates[0]);
+}
+
+/** The API the options pick, refused if it uses what the runtime does not emulate. */
+export function pickServableApi(options: { directory: string; stack?: string; api?: string }): StackApi {
+  const api = pickApi(options.directory, options.stack, options.api);
+  if (api.unsupported.length > 0) {
+    throw new UnsupportedApiError(api.name, api.unsupported);
+  }
+  return api;
 }

@@ -8,7 +8,7 @@ import { startAppSyncApi, type AppSyncApi } from '../start-appsync-api.ts';
 import { apiAuthorization } from './api-authorization.ts';
 import { apiDataSources } from './api-data-sources.ts';
 import type { StackApi } from './api-from-stack.ts';
-import { pickApi, STATE_DIR } from './pick-api.ts';
+import { pickServableApi, STATE_DIR } from './pick-api.ts';
 import { seedItems, seedTable, type Seed } from './seed-tables.ts';
 import { watchAssembly } from './watch-assembly.ts';
 
@@ -17,15 +17,6 @@ import { watchAssembly } from './watch-assembly.ts';
 // checked and compiled, one HTTP server. `appsync-local serve` runs it; tests
 // run it in-process. With `watch`, a new `cdk synth` restarts the API on the
 // same port, reading the assembly again; the tables and their data stay.
-
-export class UnsupportedApiError extends Error {
-  constructor(
-    readonly apiName: string,
-    readonly unsupported: string[],
-  ) {
-    super(`appsync-local cannot serve ${apiName}; not emulated:\n  ${unsupported.join('\n  ')}`);
-  }
-}
 
 export interface ServeAssemblyOptions {
   /** the cloud assembly's directory (`cdk.out`) */
@@ -66,15 +57,6 @@ export interface ServedAssembly {
   /** reads the assembly again and restarts the API on the same port */
   reload(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** The API the options pick, refused if it uses what the runtime does not emulate. */
-export function pickServableApi(options: Pick<ServeAssemblyOptions, 'directory' | 'stack' | 'api'>): StackApi {
-  const api = pickApi(resolve(options.directory), options.stack, options.api);
-  if (api.unsupported.length > 0) {
-    throw new UnsupportedApiError(api.name, api.unsupported);
-  }
-  return api;
 }
 
 /** Serves the API the options pick; `picked` is that API when the caller has read it already. */

