@@ -39,8 +39,9 @@ async function firstAnswer(url: string, apiKey: string): Promise<void> {
 async function timeOneStart(assembly: string, workDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  // its own process group: npx does not pass SIGTERM on to the server
-  const serve = spawn('npx', ['appsync-local', 'serve', assembly, '--port', String(port)], {
+  // its own process group: npx does not pass SIGTERM on to the server; the
+  // project's installed bin, run in a folder of its own for its state
+  const serve = spawn('npx', ['--prefix', fromProjectRoot('.'), 'appsync-local', 'serve', assembly, '--port', String(port)], {
     cwd: workDir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +66,9 @@ async function timeOneStart(assembly: string, workDir: string): Promise<number> 
     await firstAnswer(`http://127.0.0.1:${port}/graphql`, apiKey);
     return performance.now() - started;
   } finally {
-    process.kill(-serve.pid!, 'SIGTERM');
+    if (serve.exitCode === null && serve.signalCode === null) {
+      process.kill(-serve.pid!, 'SIGTERM');
+    }
     await exited;
   }
 }

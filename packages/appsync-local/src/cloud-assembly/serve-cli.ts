@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDBLocal, type DynamoDBLocal } from '../dynamodb/dynamodb-local.ts';
+import { keepLanguageChecksIn } from '../runtime/check-cache.ts';
 import { pickServableApi, STATE_DIR, UnsupportedApiError, UsageError } from './pick-api.ts';
 import { parseSeed } from './seed-tables.ts';
 import type { ServedAssembly } from './serve-assembly.ts';
@@ -9,7 +10,8 @@ import type { ServedAssembly } from './serve-assembly.ts';
 // [--seed TABLE=FILE.json]... [--watch]` serves an AppSync API of a CDK
 // cloud assembly (DIR, default cdk.out) on DynamoDB Local, whose data it
 // keeps in .appsync-local/dynamodb (DYNAMODB_ENDPOINT points it at another
-// DynamoDB). The local user pool's key is kept in .appsync-local/auth.
+// DynamoDB). The local user pool's key is kept in .appsync-local/auth, the
+// findings of the resolvers' language check in .appsync-local/checked-bundles.
 
 const USAGE =
   'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME] [--seed TABLE=FILE.json]... [--watch]';
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   const options = { directory, stack: values.stack, api: values.api };
   // refusals come before DynamoDB Local starts; the resolvers compile while its JVM starts
   const api = pickServableApi(options);
+  keepLanguageChecksIn(resolve(STATE_DIR, 'checked-bundles'));
   const configured = process.env.DYNAMODB_ENDPOINT;
   const database: Promise<DynamoDBLocal> | undefined = configured
     ? undefined
