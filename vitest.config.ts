@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 //   browser test and `npm run dev`. They share one DynamoDB Local started by
 //   the global setup; each file makes its own tables, so files run in parallel
 //   without seeing each other's data.
-// - served: the attack matrix and the registrations tests again, against the
+// - served: the attack matrix and the createEvent tests again, against the
 //   Events API served from its own cloud assembly (`appsync-local serve`),
 //   synthesized once for the run, on the same DynamoDB Local.
 // A test that needs DynamoDB Local but is left in the unit project fails with
@@ -64,7 +64,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'served',
-          include: ['test/integration/attack-matrix.test.ts', 'test/integration/registrations.test.ts'],
+          include: ['test/integration/attack-matrix.test.ts', 'test/integration/create-event.test.ts'],
           globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
           provide: { localApiSource: 'cdk.out' },
         },
