@@ -9,7 +9,8 @@ import { defineConfig } from 'vitest/config';
 //   without seeing each other's data.
 // - served: the attack matrix and the createEvent tests again, against the
 //   Events API served from its own cloud assembly (`appsync-local serve`),
-//   synthesized once for the run, on the same DynamoDB Local.
+//   synthesized once for the run, on the same DynamoDB Local; and the
+//   `appsync-local serve` CLI's smoke test on that assembly.
 // A test that needs DynamoDB Local but is left in the unit project fails with
 // a message saying so (see sharedDynamoDBEndpoint in packages/appsync-local/src/dynamodb/test-support.ts).
 
@@ -29,6 +30,9 @@ process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1';
 
 const DYNAMODB_LOCAL_SETUP = 'packages/appsync-local/src/dynamodb/dynamodb-local.global-setup.ts';
 const EVENTS_ASSEMBLY_SETUP = 'test/support/events-assembly.global-setup.ts';
+
+/** the tests that run only on the synthesized assembly */
+const SERVED_FROM_ASSEMBLY = ['test/serve/**/*.test.ts'];
 
 const ALL_TESTS = '{packages/*/src,dev,model,resolvers,infra,scripts,test}/**/*.test.ts';
 
@@ -57,14 +61,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: NEEDS_DYNAMODB_LOCAL,
-          globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
+          exclude: ['**/node_modules/**', ...SERVED_FROM_ASSEMBLY],
+          globalSetup: [DYNAMODB_LOCAL_SETUP],
         },
       },
       {
         extends: true,
         test: {
           name: 'served',
-          include: ['test/integration/attack-matrix.test.ts', 'test/integration/create-event.test.ts'],
+          include: ['test/integration/attack-matrix.test.ts', 'test/integration/create-event.test.ts', ...SERVED_FROM_ASSEMBLY],
           globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
           provide: { localApiSource: 'cdk.out' },
         },
