@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects:
+// Three projects:
 // - unit: everything that needs neither Java nor DynamoDB Local (the runtime,
 //   GraphQL, server, auth, resolvers, infra, scripts). `npx vitest run --project unit`.
 // - integration: the tests that talk to DynamoDB Local (or start it), the
 //   browser test and `npm run dev`. They share one DynamoDB Local started by
 //   the global setup; each file makes its own tables, so files run in parallel
 //   without seeing each other's data.
+// - served: the attack matrix and the createEvent tests again, against the
+//   Events API served from its own cloud assembly (`appsync-local serve`),
+//   synthesized once for the run, on the same DynamoDB Local; and the
+//   `appsync-local serve` CLI's smoke test on that assembly.
 // A test that needs DynamoDB Local but is left in the unit project fails with
 // a message saying so (see sharedDynamoDBEndpoint in packages/appsync-local/src/dynamodb/test-support.ts).
 
@@ -16,6 +20,7 @@ const NEEDS_DYNAMODB_LOCAL = [
   'test/{integration,browser,dev,serve}/**/*.test.ts',
   'packages/appsync-local/src/start-appsync-api.test.ts',
   'packages/appsync-local/src/cloud-assembly/public-fixtures.test.ts',
+  'packages/appsync-local/src/cloud-assembly/serve-assembly.test.ts',
 ];
 
 // Every JVM a test starts (the shared DynamoDB Local, the lifecycle tests'
@@ -23,6 +28,12 @@ const NEEDS_DYNAMODB_LOCAL = [
 // halves its startup CPU (measured: 2.5 s instead of 4.9 s), and peak speed
 // matters little that briefly. An option set by the caller wins.
 process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1';
+
+const DYNAMODB_LOCAL_SETUP = 'packages/appsync-local/src/dynamodb/dynamodb-local.global-setup.ts';
+const EVENTS_ASSEMBLY_SETUP = 'test/support/events-assembly.global-setup.ts';
+
+/** the tests that run only on the synthesized assembly */
+const SERVED_FROM_ASSEMBLY = ['test/serve/**/*.test.ts'];
 
 const ALL_TESTS = '{packages/*/src,dev,model,resolvers,infra,scripts,test}/**/*.test.ts';
 
@@ -51,7 +62,17 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: NEEDS_DYNAMODB_LOCAL,
-          globalSetup: ['packages/appsync-local/src/dynamodb/dynamodb-local.global-setup.ts'],
+          exclude: ['**/node_modules/**', ...SERVED_FROM_ASSEMBLY],
+          globalSetup: [DYNAMODB_LOCAL_SETUP],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'served',
+          include: ['test/integration/attack-matrix.test.ts', 'test/integration/create-event.test.ts', ...SERVED_FROM_ASSEMBLY],
+          globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
+          provide: { localApiSource: 'cdk.out' },
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { createDynamoDBClient, startDynamoDBLocal } from 'appsync-local';
 import { startEventsApi, type EventsApiOptions } from '../dev/events-api.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
+import { loadavg } from 'node:os';
 import { timeDevStartups } from './dev-startup.ts';
 import { startDirectBaselineServer } from './direct-baseline-server.ts';
 import { itemsReadRow, readRecorder, scanAndFilter } from './items-read.ts';
@@ -8,6 +9,7 @@ import { compareLatency } from './latency-comparison.ts';
 import type { RoundsOptions } from './rounds.ts';
 import { benchRegistrations } from './registrations.ts';
 import { seedEvents } from './seed-events.ts';
+import { timeServeStartups } from './serve-startup.ts';
 
 // `npm run bench`: every figure beside a baseline measured in the same run.
 // 1. Items DynamoDB reads to return one page of 20 PUBLISHED events, through
@@ -17,8 +19,10 @@ import { seedEvents } from './seed-events.ts';
 // 3. registerForEvent on one hot event at concurrency 1, 8 and 32, and the
 //    write units a registration and a cancellation cost.
 // 4. Time from `npm run dev` to a served API (BENCH_DEV_STARTS starts).
+// 5. Time from `npx appsync-local serve` on the Events API's cdk.out to the
+//    first answered query (BENCH_SERVE_STARTS starts).
 // Shorter runs while iterating: BENCH_SIZES=10000 BENCH_REQUESTS=1000.
-// Only the registrations: BENCH_ONLY=registrations.
+// Only the registrations: BENCH_ONLY=registrations. Only section 5: BENCH_ONLY=serve-startup.
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 /** requests per server and operation, spread over the rounds */
@@ -31,12 +35,31 @@ const LOAD: RoundsOptions = {
   warmupRounds: 5,
 };
 const DEV_STARTS = Number(process.env.BENCH_DEV_STARTS ?? 3);
+const SERVE_STARTS = Number(process.env.BENCH_SERVE_STARTS ?? 5);
 const REGISTRATIONS_PER_LEVEL = Number(process.env.BENCH_REGISTRATIONS ?? 200);
 const API_KEY = 'da2-bench-key';
 const API_HEADERS = { 'x-api-key': API_KEY };
 
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+async function benchServeStartup() {
+  const load = loadavg()[0].toFixed(1);
+  const startups = await timeServeStartups(SERVE_STARTS);
+  console.log(
+    `\n5. npx appsync-local serve on the Events API's cdk.out, from the command to the first answered query, ` +
+      `${SERVE_STARTS} starts (load average ${load} before, ${loadavg()[0].toFixed(1)} after)`,
+  );
+  console.table({ ms: { each: startups.join(', '), median: median(startups) } });
+}
+
 async function main() {
   await buildResolverBundles();
+  if (process.env.BENCH_ONLY === 'serve-startup') {
+    await benchServeStartup();
+    return;
+  }
   const dynamodbLocal = await startDynamoDBLocal({ inMemory: true });
   const client = createDynamoDBClient({ endpoint: dynamodbLocal.endpoint });
   const tableName = 'bench-events';
@@ -72,9 +95,9 @@ async function main() {
   }
 
   const startups = await timeDevStartups(DEV_STARTS);
-  const sorted = [...startups].sort((a, b) => a - b);
   console.log(`\n4. npm run dev, from the command to a served API (in-memory DynamoDB Local), ${DEV_STARTS} starts`);
-  console.table({ ms: { each: startups.join(', '), median: sorted[Math.floor(sorted.length / 2)] } });
+  console.table({ ms: { each: startups.join(', '), median: median(startups) } });
+  await benchServeStartup();
 }
 
 async function benchReadsAndLatency(client: ReturnType<typeof createDynamoDBClient>, tableName: string, apiOptions: EventsApiOptions) {

@@ -4,21 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { EventsApiStack, eventsApiStackName } from '../../infra/events-api-stack.ts';
-import { createInfraTestBed, type InfraTestBed } from '../../infra/test-support.ts';
+import { waitForEventsAssembly } from '../support/events-assembly';
 import { CREATE_EVENT, GET_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient } from '../support/graphql-client';
 
 // `npx cdk synth && npx appsync-local serve`: the Events API served from its
-// own cloud assembly, with nothing of the project but cdk.out. The assembly is
-// synthesized in this process as `cdk synth` does it (cdk.json's context, the
-// dev stack): the CDK CLI and the app's own process would add ~10 s of CPU,
-// and CloudFormation's validation that `cdk synth` adds is checked by
-// infra/events-api-stack.test.ts.
+// own cloud assembly (synthesized once for the test run), with nothing of the
+// project but cdk.out, by the CLI as a user runs it. The `served` test
+// project runs the attack matrix and more against the same assembly in-process.
 
 const BIN = createRequire(import.meta.url).resolve('appsync-local/package.json').replace(/package\.json$/, 'bin/appsync-local.js');
 const workDir = mkdtempSync(join(tmpdir(), 'serve-cdk-out-'));
-let bed: InfraTestBed;
 let assembly: string;
 let serve: ChildProcess;
 let output = '';
@@ -32,10 +28,7 @@ function bannerValue(label: string): string {
 }
 
 beforeAll(async () => {
-  bed = await createInfraTestBed();
-  const app = bed.app();
-  new EventsApiStack(app, eventsApiStackName('dev'), { stage: 'dev', bundleDir: bed.bundleDir });
-  assembly = app.synth().directory;
+  assembly = await waitForEventsAssembly();
   serve = spawn(process.execPath, [BIN, 'serve', assembly, '--port', '0'], {
     cwd: workDir,
     env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') },
@@ -52,7 +45,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   serve?.kill('SIGTERM');
-  bed?.cleanup();
   rmSync(workDir, { recursive: true, force: true });
 });
 

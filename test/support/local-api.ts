@@ -1,18 +1,38 @@
 import { GetItemCommand, QueryCommand, ScanCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { createDynamoDBClient, mintIdToken, type CognitoTokenOptions } from 'appsync-local';
+import {
+  createDynamoDBClient,
+  localUserPool,
+  mintIdToken,
+  serveCloudAssembly,
+  type CognitoTokenOptions,
+  type LocalUserPoolKeys,
+  type UserPoolIdentity,
+} from 'appsync-local';
 import { sharedDynamoDBEndpoint, temporaryUserPoolKeys, uniqueTableName } from 'appsync-local/testing';
+import { inject } from 'vitest';
 import {
   defaultRegistrationsTableName,
   EVENTS_USER_POOL,
   startEventsApi,
   type EventsApiOptions,
 } from '../../dev/events-api.ts';
+import { EVENTS_TABLE_ENV, REGISTRATIONS_TABLE_ENV } from '../../model/api-wiring.ts';
 import { eventsTable } from '../../model/events-table.ts';
+import { waitForEventsAssembly } from './events-assembly.ts';
 import { graphqlClient, type GraphQLClient } from './graphql-client.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** `cdk.out`: the API is served from its synthesized cloud assembly (the `served` test project) */
+    localApiSource?: 'cdk.out';
+  }
+}
 
 // The Events API served by the local runtime over HTTP, on a table of its own
 // in the shared DynamoDB Local, so test files never see each other's data.
+// In the `served` test project the same tests run against the API served
+// from its own cloud assembly (`npx cdk synth && npx appsync-local serve`).
 // Tests talk to it as frontends would (a public one with the API key, signed-in
 // ones with Cognito-style tokens), and read the table directly only to prove
 // what was (or was not) stored.
@@ -46,10 +66,42 @@ export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, ApiOptio
   dynamodbEndpoint?: string;
 }
 
-export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
+interface StartedApi {
+  url: string;
+  tableName: string;
+  registrationsTableName: string;
+  pool: UserPoolIdentity;
+  close(): Promise<void>;
+}
+
+/** Options only `npm run dev`'s wiring takes; the cloud assembly fixes them. */
+const DEV_ONLY_OPTIONS = ['stage', 'settings', 'allowedOrigins', 'resolverTimeoutMs', 'dynamodbEndpoint', 'ensureTable'] as const;
+
+async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys): Promise<StartedApi> {
+  const devOnly = DEV_ONLY_OPTIONS.filter((option) => options[option] !== undefined);
+  if (devOnly.length > 0) {
+    throw new Error(`startLocalApi: ${devOnly.join(', ')} cannot be set on the API served from its cloud assembly`);
+  }
+  const served = await serveCloudAssembly({
+    directory: await waitForEventsAssembly(),
+    dynamodbEndpoint: sharedDynamoDBEndpoint(),
+    tableNamePrefix: `${uniqueTableName('served')}-`,
+    userPoolKeys,
+    apiKeys: options.apiKeys ?? [{ key: TEST_API_KEY }],
+  });
+  const { userPool } = served.api;
+  return {
+    url: served.url,
+    tableName: served.environmentVariables[EVENTS_TABLE_ENV],
+    registrationsTableName: served.environmentVariables[REGISTRATIONS_TABLE_ENV],
+    pool: localUserPool(userPool!.userPoolId, userPool!.clientId),
+    close: () => served.close(),
+  };
+}
+
+async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys): Promise<StartedApi> {
   const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? sharedDynamoDBEndpoint() });
   const tableName = uniqueTableName(eventsTable.name);
-  const userPool = await temporaryUserPoolKeys();
   const server = await startEventsApi({
     dynamodb,
     tableName,
@@ -59,12 +111,27 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     stage: options.stage ?? 'dev',
     settings: options.settings,
     resolverTimeoutMs: options.resolverTimeoutMs,
-    userPoolKeys: userPool.keys,
+    userPoolKeys,
     ensureTable: options.ensureTable ?? !options.dynamodbEndpoint,
   });
+  return {
+    url: server.url,
+    tableName,
+    registrationsTableName: defaultRegistrationsTableName(tableName),
+    pool: EVENTS_USER_POOL,
+    close: () => server.close(),
+  };
+}
+
+export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
+  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? sharedDynamoDBEndpoint() });
+  const userPool = await temporaryUserPoolKeys();
+  const start = inject('localApiSource') === 'cdk.out' ? serveFromAssembly : startFromModel;
+  const server = await start(options, userPool.keys);
+  const { tableName } = server;
   const url = `${server.url}/graphql`;
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>
-    mintIdToken(userPool.keys, { username, pool: EVENTS_USER_POOL, ...tokenOptions });
+    mintIdToken(userPool.keys, { username, pool: server.pool, ...tokenOptions });
   const asUser: LocalApi['asUser'] = async (username, tokenOptions) =>
     graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) });
   return {
@@ -90,7 +157,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       do {
         const page = await dynamodb.send(
           new QueryCommand({
-            TableName: defaultRegistrationsTableName(tableName),
+            TableName: server.registrationsTableName,
             KeyConditionExpression: 'pk = :pk',
             ExpressionAttributeValues: { ':pk': { S: eventId } },
             ConsistentRead: true,

@@ -72,6 +72,9 @@ export {
 export { endpointProblem } from './dynamodb/probe-endpoint.ts';
 export { killWithParent } from './dynamodb/kill-with-parent.ts';
 export { ensureTable } from './dynamodb/ensure-table.ts';
+export { serveCloudAssembly, type ServeAssemblyOptions, type ServedAssembly } from './cloud-assembly/serve-assembly.ts';
+export { UnsupportedApiError } from './cloud-assembly/pick-api.ts';
+export type { StackApi } from './cloud-assembly/api-from-stack.ts';
 export { APPSYNC_EXECUTION_TIMEOUT_MS } from './engine/resolve-field.ts';
 export { collapseRepeats, type RepeatedLines } from './server/repeated-lines.ts';
 export { SIGN_IN_PATH, type LocalServer } from './server/start-local-server.ts';

@@ -2,41 +2,64 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { apiFromStack, appSyncApisOf } from './api-from-stack.ts';
-import { readCloudAssembly } from './read-assembly.ts';
+import { loadCloudAssembly } from './load-assembly.ts';
 
-// A hand-written assembly: a stack whose schema is an S3 asset and whose
-// resolver code is inline, and a Stage (a nested assembly) whose API uses
-// what the runtime does not emulate.
+// The synthesized all-features app (test-fixtures/all-features/app.ts): two
+// APIs, one in a nested stack; the posts API's schema and most of its code
+// are S3 assets, its tables come from a nested stack's outputs and another
+// stack's exports.
 
-const ASSEMBLY = fileURLToPath(new URL('../test-fixtures/assembly', import.meta.url));
+const ASSEMBLY = fileURLToPath(new URL('../test-fixtures/all-features/cdk.out', import.meta.url));
 
-describe('reading a cloud assembly', () => {
-  const stacks = readCloudAssembly(ASSEMBLY);
+describe('reading the APIs of a cloud assembly', () => {
+  const assembly = loadCloudAssembly(ASSEMBLY);
+  const apis = appSyncApisOf(assembly);
+  const posts = apiFromStack(assembly, apis.find((api) => api.name === 'posts')!);
 
-  it("finds the stacks, those of its Stages too, and each one's APIs", () => {
-    expect(stacks.map((stack) => stack.name)).toEqual(['Blog', 'Prod/ProdLegacy']);
-    expect(appSyncApisOf(stacks[0])).toEqual([{ logicalId: 'BlogApi', name: 'blog-beta' }]);
-  });
-
-  it('reads the schema from its asset, inline code, data sources and API keys', () => {
-    const api = apiFromStack(stacks[0], 'BlogApi');
-    expect(api.name).toBe('blog-beta');
-    expect(api.schema).toContain('echo(text: String!): String');
-    expect(api.noneDataSources).toEqual(['none']);
-    expect(api.resolvers).toEqual([
-      { kind: 'UNIT', typeName: 'Query', fieldName: 'echo', dataSource: 'none', codeFile: expect.any(String) },
+  it("finds every API, nested stacks' too", () => {
+    expect(apis.map(({ name, logicalId, stack }) => [name, stack.name, logicalId])).toEqual([
+      ['posts', 'Beta/Api', 'PostsApiB6037EEB'],
+      ['status', 'Beta/Api/StatusNestedStackStatusNestedStackResource166884AB', 'StatusApi0D0AB574'],
     ]);
-    expect(readFileSync(api.resolvers[0].codeFile, 'utf8')).toContain('payload: ctx.args.text');
-    expect(api.apiKeys).toEqual([{ key: 'da2-local-blogkey', expiresAt: undefined }]);
-    expect(api.defaultAuth).toBe('API_KEY');
-    expect(api.unsupported).toEqual([]);
   });
 
-  it('lists everything it does not emulate, with where it is', () => {
-    const api = apiFromStack(stacks[1], 'LegacyApi');
-    expect(api.unsupported).toEqual([
-      'data source weather (WeatherSource): type AMAZON_OPENSEARCH_SERVICE is not emulated',
-      'resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated',
+  it('reads the schema from its S3 asset, and the code of resolvers and functions from assets or inline', () => {
+    expect(posts.schema).toContain('postsByTitle(author: String!): [Post]');
+    const code = (file: string) => readFileSync(file, 'utf8');
+    const byField = Object.fromEntries(posts.resolvers.map((resolver) => [`${resolver.typeName}.${resolver.fieldName}`, resolver]));
+    expect(Object.keys(byField).sort()).toEqual(['Mutation.addNote', 'Mutation.addPost', 'Query.env', 'Query.getPost', 'Query.note', 'Query.postsByTitle']);
+    expect(code(byField['Query.postsByTitle'].codeFile)).toContain("index: 'byTitle'");
+    expect(code(byField['Query.env'].codeFile)).toContain('JSON.stringify(ctx.env)');
+    expect(byField['Mutation.addPost']).toMatchObject({ kind: 'PIPELINE', functions: ['putPost'] });
+    expect(posts.functions).toEqual([{ name: 'putPost', dataSource: 'posts', codeFile: expect.any(String) }]);
+    expect(code(posts.functions[0].codeFile)).toContain('put({ key: { author, createdAt }');
+  });
+
+  it("wires data sources to the nested stack's table and the imported GlobalTable, and reads ctx.env", () => {
+    expect(posts.tables.map(({ dataSource, table }) => [dataSource, table.name])).toEqual([
+      ['posts', 'Beta-Api-posts'],
+      ['notes', 'Shared-Notes5BB3582F'],
+    ]);
+    expect(posts.noneDataSources).toEqual(['none']);
+    expect(posts.localTables.map((table) => table.logicalId)).toEqual(['Posts868B3EAD', 'Notes5BB3582F']);
+    expect(posts.environmentVariables).toEqual({
+      POSTS_TABLE: 'Beta-Api-posts',
+      GREETING: 'hello from Shared',
+      FLAVOUR: 'beta flavour',
+    });
+  });
+
+  it('keeps only the API keys whose condition holds, and has nothing it does not emulate', () => {
+    expect(posts.apiKeys).toEqual([{ key: 'da2-local-postskey6b420a50', expiresAt: undefined }]);
+    expect(posts.defaultAuth).toBe('API_KEY');
+    expect(posts.unsupported).toEqual([]);
+  });
+
+  it('reads an API of a nested stack, with inline code', () => {
+    const status = apiFromStack(assembly, apis[1]);
+    expect(status.schema).toContain('status: String');
+    expect(status.resolvers).toEqual([
+      { kind: 'UNIT', typeName: 'Query', fieldName: 'status', dataSource: 'none', codeFile: expect.any(String) },
     ]);
   });
 });

@@ -1,24 +1,25 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { ApiKey } from '../auth/api-key-authenticator.ts';
 import type { AuthorizationType } from '../auth/authorization-modes.ts';
-import type { TableDefinition, KeyAttribute } from '../dynamodb/table-definition.ts';
+import type { TableDefinition } from '../dynamodb/table-definition.ts';
 import type { FunctionCode, ResolverCode } from '../resolver-definitions.ts';
 import type { DataSourceConfig } from '../start-appsync-api.ts';
 import type { ApiSettings } from '../types.ts';
 import { authConfigsOf, type LambdaAuthorizerConfig, type OidcProviderConfig } from './auth-from-stack.ts';
-import { resolveIntrinsics, type IntrinsicScope } from './intrinsics.ts';
-import { lambdaFunctionFromStack } from './lambda-from-stack.ts';
-import type { AssemblyStack, TemplateResource } from './read-assembly.ts';
 import { withDirectLambdaCode } from './direct-lambda-resolver.ts';
+import { codeFiles, type CodeFile } from './handler-code.ts';
+import { lambdaFunctionFromStack, type ResolvedResource } from './lambda-from-stack.ts';
+import type { LoadedAssembly, LoadedStack } from './load-assembly.ts';
+import { localApiKey } from './resource-stand-ins.ts';
 import { serviceDataSourceFromStack } from './service-data-source.ts';
+import { assemblyTables, type AssemblyTable } from './table-resources.ts';
 
-// One AppSync API of a synthesized stack, as the local runtime serves it:
-// schema, tables, data sources, resolver code and auth modes read from the
-// template and its assets. What the runtime does not emulate is collected,
-// each with where it is, so the API is refused as a whole rather than served
-// with parts silently missing.
+// One AppSync API of a synthesized cloud assembly, as the local runtime
+// serves it: schema, tables, data sources, resolver code and auth modes read
+// from the templates and assets of every stack that adds to it (an API's
+// resolvers may live in a nested stack). What the runtime does not emulate is
+// collected, each with where it is, so the API is refused as a whole rather
+// than served with parts silently missing.
 
 export interface UserPoolConfig {
   userPoolId: string;
@@ -30,7 +31,10 @@ export interface UserPoolConfig {
 export interface StackApi {
   name: string;
   schema: string;
+  /** the DynamoDB data sources, with the table each one names */
   tables: { dataSource: string; table: TableDefinition }[];
+  /** every table the API reaches: its data sources' and those its environment variables name */
+  localTables: AssemblyTable[];
   noneDataSources: string[];
   /** Lambda, HTTP and EventBridge data sources, as startAppSyncApi takes them */
   serviceDataSources: DataSourceConfig[];
@@ -45,100 +49,87 @@ export interface StackApi {
   /** the AWS_LAMBDA mode's authorizer */
   lambdaAuthorizer?: LambdaAuthorizerConfig;
   settings: Partial<ApiSettings>;
+  /** `ctx.env`: the API's EnvironmentVariables, resolved (a table's Ref is its local name) */
+  environmentVariables: Record<string, string>;
   /** what is not emulated, one line each: what and where */
   unsupported: string[];
 }
 
+/** An `AWS::AppSync::GraphQLApi` of the assembly. */
+export interface AssemblyApi {
+  stack: LoadedStack;
+  logicalId: string;
+  name: string;
+  /** its stand-in ApiId, which its schema, resolvers and data sources name */
+  apiId: string;
+}
+
 type Properties = Record<string, unknown>;
+type ApiResource = [logicalId: string, resource: { Properties: Properties }, stack: LoadedStack];
 
-function scopeOf(stack: AssemblyStack): IntrinsicScope {
-  const resources = stack.template.Resources ?? {};
-  const parameters = stack.template.Parameters ?? {};
-  return {
-    ref(logicalId) {
-      if (logicalId in parameters) {
-        return String(parameters[logicalId].Default ?? '');
-      }
-      const resource = resources[logicalId];
-      if (!resource) {
-        return undefined;
-      }
-      const name = resource.Type === 'AWS::DynamoDB::Table' ? resource.Properties?.TableName : undefined;
-      return typeof name === 'string' ? name : logicalId;
-    },
-  };
-}
-
-/** The logical ids of the stack's AppSync APIs, with their names. */
-export function appSyncApisOf(stack: AssemblyStack): { logicalId: string; name: string }[] {
-  return Object.entries(stack.template.Resources ?? {})
-    .filter(([, resource]) => resource.Type === 'AWS::AppSync::GraphQLApi')
-    .map(([logicalId, resource]) => ({
-      logicalId,
-      name: String(resolveIntrinsics(resource.Properties?.Name ?? logicalId, scopeOf(stack))),
-    }));
-}
-
-function keyAttribute(properties: Properties, keySchema: unknown, keyType: string): KeyAttribute | undefined {
-  const element = (keySchema as { AttributeName: string; KeyType: string }[]).find((key) => key.KeyType === keyType);
-  if (!element) {
-    return undefined;
-  }
-  const definitions = properties.AttributeDefinitions as { AttributeName: string; AttributeType: KeyAttribute['type'] }[];
-  const type = definitions.find((definition) => definition.AttributeName === element.AttributeName)?.AttributeType ?? 'S';
-  return { name: element.AttributeName, type };
-}
-
-function tableDefinition(name: string, properties: Properties): TableDefinition {
-  const indexes = (properties.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: unknown }[];
-  return {
-    name,
-    partitionKey: keyAttribute(properties, properties.KeySchema, 'HASH')!,
-    sortKey: keyAttribute(properties, properties.KeySchema, 'RANGE'),
-    globalSecondaryIndexes: indexes.map((index) => ({
-      indexName: index.IndexName,
-      partitionKey: keyAttribute(properties, index.KeySchema, 'HASH')!,
-      sortKey: keyAttribute(properties, index.KeySchema, 'RANGE'),
-    })),
-  };
-}
-
-/** Reads a stack's API; `apiLogicalId` picks it among the stack's APIs. */
-export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackApi {
-  const scope = scopeOf(stack);
-  const resources = Object.entries(stack.template.Resources ?? {}).map(
-    ([logicalId, resource]): [string, TemplateResource & { Properties: Properties }] => [
-      logicalId,
-      { Type: resource.Type, Properties: resolveIntrinsics(resource.Properties ?? {}, scope) as Properties },
-    ],
+/** The resources of a type in every stack of the assembly, with their properties resolved. */
+function resourcesOfType(assembly: LoadedAssembly, type: string, belongs: (stack: LoadedStack, logicalId: string) => boolean = () => true): ApiResource[] {
+  return assembly.stacks.flatMap((stack) =>
+    [...stack.resources]
+      .filter(([logicalId, resource]) => resource.Type === type && belongs(stack, logicalId))
+      .map(([logicalId]): ApiResource => [logicalId, { Properties: stack.properties(logicalId) }, stack]),
   );
+}
+
+/**
+ * The resources a Lambda function or event bus ARN may name, looked up
+ * lazily (only the ones read get their properties resolved): `stack`'s own
+ * first, then every other stack's, since a nested stack gets its parent's
+ * functions as parameters.
+ */
+function resourcesNear(assembly: LoadedAssembly, stack: LoadedStack): ResolvedResource[] {
+  const inStack = (of: LoadedStack) =>
+    [...of.resources].map(([logicalId, resource]): ResolvedResource => [
+      logicalId,
+      {
+        Type: resource.Type,
+        get Properties() {
+          return of.properties(logicalId);
+        },
+      },
+    ]);
+  return [stack, ...assembly.stacks.filter((other) => other !== stack)].flatMap(inStack);
+}
+
+/** Every AppSync API of the assembly, nested stacks' and Stages' included. */
+export function appSyncApisOf(assembly: LoadedAssembly): AssemblyApi[] {
+  return assembly.stacks.flatMap((stack) =>
+    [...stack.resources]
+      .filter(([, resource]) => resource.Type === 'AWS::AppSync::GraphQLApi')
+      .map(([logicalId]) => ({
+        stack,
+        logicalId,
+        name: String(stack.property(logicalId, 'Name') ?? logicalId),
+        apiId: String(stack.scope.getAtt(logicalId, 'ApiId')),
+      })),
+  );
+}
+
+/** Reads one API of the assembly. */
+export function apiFromStack(assembly: LoadedAssembly, api: AssemblyApi): StackApi {
   const unsupported: string[] = [];
   const ofApi = (type: string) =>
-    resources.filter(
-      ([, resource]) => resource.Type === type && String(resource.Properties.ApiId).split('.')[0] === apiLogicalId,
-    );
-  const codeDir = mkdtempSync(join(tmpdir(), 'appsync-local-code-'));
-
-  function fileOf(where: string, properties: Properties, inline: string, s3: string): string | undefined {
-    if (typeof properties[inline] === 'string') {
-      const file = join(codeDir, `${where.replace(/[^A-Za-z0-9.]/g, '_')}.js`);
-      writeFileSync(file, properties[inline] as string);
-      return file;
+    resourcesOfType(assembly, type, (stack, logicalId) => stack.property(logicalId, 'ApiId') === api.apiId);
+  const files = codeFiles();
+  // asset keys are content hashes: one map for the whole assembly cannot mix two assets up
+  const assetFiles = new Map(assembly.stacks.flatMap((stack) => [...stack.assetFiles]));
+  function fileOf(stack: LoadedStack, where: string, properties: Properties, inline: string, s3: string): string | undefined {
+    const code: CodeFile = files.of(stack, where, properties, inline, s3);
+    if ('problem' in code) {
+      unsupported.push(code.problem);
+      return undefined;
     }
-    const location = properties[s3];
-    const objectKey = typeof location === 'string' ? location.replace(/^s3:\/\/[^/]+\//, '') : undefined;
-    const file = objectKey === undefined ? undefined : stack.assetFiles.get(objectKey);
-    if (!file) {
-      unsupported.push(`${where}: no ${inline} and no asset for ${s3} ${String(location)}`);
-    }
-    return file;
+    return code.file;
   }
 
-  const api = resources.find(([logicalId]) => logicalId === apiLogicalId)?.[1];
-  if (!api) {
-    throw new Error(`${stack.name} has no AppSync API ${apiLogicalId}`);
-  }
-  if (api.Properties.ApiType === 'MERGED') {
+  const apiLogicalId = api.logicalId;
+  const apiProperties = api.stack.properties(apiLogicalId);
+  if (apiProperties.ApiType === 'MERGED') {
     unsupported.push(`${apiLogicalId}: merged APIs are not emulated`);
   }
   const [schemaResource] = ofApi('AWS::AppSync::GraphQLSchema');
@@ -148,16 +139,17 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
   } else if (typeof schemaResource[1].Properties.Definition === 'string') {
     schema = schemaResource[1].Properties.Definition;
   } else {
-    const file = fileOf(schemaResource[0], schemaResource[1].Properties, 'Definition', 'DefinitionS3Location');
+    const file = fileOf(schemaResource[2], schemaResource[0], schemaResource[1].Properties, 'Definition', 'DefinitionS3Location');
     schema = file ? readFileSync(file, 'utf8') : '';
   }
 
+  const tablesByName = new Map(assemblyTables(assembly).map((table) => [table.tableName, table]));
   const tables: StackApi['tables'] = [];
   const noneDataSources: string[] = [];
   const serviceDataSources: DataSourceConfig[] = [];
-  for (const [logicalId, { Properties: properties }] of ofApi('AWS::AppSync::DataSource')) {
+  for (const [logicalId, { Properties: properties }, stack] of ofApi('AWS::AppSync::DataSource')) {
     const name = String(properties.Name);
-    const service = serviceDataSourceFromStack(name, properties, resources, stack.assetFiles);
+    const service = serviceDataSourceFromStack(name, properties, resourcesNear(assembly, stack), assetFiles);
     if (service && 'config' in service) {
       serviceDataSources.push(service.config);
     } else if (service) {
@@ -166,13 +158,11 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
       noneDataSources.push(name);
     } else if (properties.Type === 'AMAZON_DYNAMODB') {
       const tableName = String((properties.DynamoDBConfig as Properties).TableName);
-      const table = resources.find(
-        ([tableId, resource]) => resource.Type === 'AWS::DynamoDB::Table' && scope.ref(tableId) === tableName,
-      );
+      const table = tablesByName.get(tableName);
       if (table) {
-        tables.push({ dataSource: name, table: tableDefinition(tableName, table[1].Properties) });
+        tables.push({ dataSource: name, table: table.definition });
       } else {
-        unsupported.push(`data source ${name} (${logicalId}): table ${tableName} is not defined in the stack`);
+        unsupported.push(`data source ${name} (${logicalId}): table ${tableName} is not defined in the assembly`);
       }
     } else {
       unsupported.push(`data source ${name} (${logicalId}): type ${String(properties.Type)} is not emulated`);
@@ -182,15 +172,15 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
   const lambdaDataSources = serviceDataSources.filter((config) => config.type === 'AWS_LAMBDA').map((config) => config.name);
   const functionNames = new Map<string, string>();
   const functions: FunctionCode[] = [];
-  for (const [logicalId, template] of ofApi('AWS::AppSync::FunctionConfiguration')) {
+  for (const [logicalId, template, stack] of ofApi('AWS::AppSync::FunctionConfiguration')) {
     const properties = withDirectLambdaCode(template.Properties, lambdaDataSources);
     const name = String(properties.Name);
-    functionNames.set(logicalId, name);
+    functionNames.set(String(stack.scope.getAtt(logicalId, 'FunctionId')), name);
     if ((properties.Runtime as Properties | undefined)?.Name !== 'APPSYNC_JS') {
       unsupported.push(`function ${name} (${logicalId}): VTL mapping templates are not emulated`);
       continue;
     }
-    const codeFile = fileOf(`function ${name} (${logicalId})`, properties, 'Code', 'CodeS3Location');
+    const codeFile = fileOf(stack, `function ${name} (${logicalId})`, properties, 'Code', 'CodeS3Location');
     if (codeFile) {
       const maxBatchSize = properties.MaxBatchSize as number | undefined;
       functions.push({ name, dataSource: String(properties.DataSourceName), codeFile, maxBatchSize });
@@ -198,7 +188,7 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
   }
 
   const resolvers: ResolverCode[] = [];
-  for (const [logicalId, template] of ofApi('AWS::AppSync::Resolver')) {
+  for (const [logicalId, template, stack] of ofApi('AWS::AppSync::Resolver')) {
     const properties = withDirectLambdaCode(template.Properties, lambdaDataSources);
     const typeName = String(properties.TypeName);
     const fieldName = String(properties.FieldName);
@@ -210,12 +200,12 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     if (properties.CachingConfig) {
       unsupported.push(`${where}: caching is not emulated`);
     }
-    const codeFile = fileOf(where, properties, 'Code', 'CodeS3Location');
+    const codeFile = fileOf(stack, where, properties, 'Code', 'CodeS3Location');
     if (!codeFile) {
       continue;
     }
     if (properties.Kind === 'PIPELINE') {
-      const ids = ((properties.PipelineConfig as Properties).Functions as string[]).map((id) => id.split('.')[0]);
+      const ids = (properties.PipelineConfig as Properties).Functions as string[];
       resolvers.push({ kind: 'PIPELINE', typeName, fieldName, codeFile, functions: ids.map((id) => functionNames.get(id) ?? id) });
     } else {
       const maxBatchSize = properties.MaxBatchSize as number | undefined;
@@ -223,23 +213,28 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     }
   }
 
-  const providers = (api.Properties.AdditionalAuthenticationProviders ?? []) as Properties[];
-  const defaultAuth = api.Properties.AuthenticationType as AuthorizationType;
-  const userPoolConfig = [api.Properties, ...providers]
+  const providers = (apiProperties.AdditionalAuthenticationProviders ?? []) as Properties[];
+  const defaultAuth = apiProperties.AuthenticationType as AuthorizationType;
+  const userPoolConfig = [apiProperties, ...providers]
     .filter((provider) => provider.AuthenticationType === 'AMAZON_COGNITO_USER_POOLS')
     .map((provider) => provider.UserPoolConfig as Properties)[0];
-  const authConfigs = authConfigsOf(apiLogicalId, api.Properties, (arn) =>
-    lambdaFunctionFromStack(arn, resources, stack.assetFiles),
+  const authConfigs = authConfigsOf(apiLogicalId, apiProperties, (arn) =>
+    lambdaFunctionFromStack(arn, resourcesNear(assembly, api.stack), assetFiles),
   );
   unsupported.push(...authConfigs.unsupported);
   const apiKeys = ofApi('AWS::AppSync::ApiKey').map(([logicalId, { Properties: properties }]) => ({
-    key: `da2-local-${logicalId.toLowerCase()}`,
+    key: localApiKey(logicalId),
     expiresAt: typeof properties.Expires === 'number' ? new Date(properties.Expires * 1000) : undefined,
   }));
+  const environmentVariables = Object.fromEntries(
+    Object.entries((apiProperties.EnvironmentVariables ?? {}) as Properties).map(([name, value]) => [name, String(value)]),
+  );
+  const reached = new Set([...tables.map(({ table }) => table.name), ...Object.values(environmentVariables)]);
   return {
-    name: String(api.Properties.Name ?? apiLogicalId),
+    name: api.name,
     schema,
     tables,
+    localTables: [...tablesByName.values()].filter((table) => reached.has(table.tableName)),
     noneDataSources,
     serviceDataSources,
     resolvers,
@@ -250,18 +245,18 @@ export function apiFromStack(stack: AssemblyStack, apiLogicalId: string): StackA
     userPool: userPoolConfig && {
       userPoolId: String(userPoolConfig.UserPoolId),
       clientId: String(userPoolConfig.AppIdClientRegex ?? 'local-client').replace(/^\^|\$$/g, ''),
-      groups: resources
-        .filter(([, resource]) => resource.Type === 'AWS::Cognito::UserPoolGroup')
+      groups: resourcesOfType(assembly, 'AWS::Cognito::UserPoolGroup')
         .filter(([, resource]) => resource.Properties.UserPoolId === userPoolConfig.UserPoolId)
         .map(([, resource]) => String(resource.Properties.GroupName)),
     },
     oidc: authConfigs.oidc,
     lambdaAuthorizer: authConfigs.lambdaAuthorizer,
     settings: {
-      ...(typeof api.Properties.QueryDepthLimit === 'number' ? { queryDepthLimit: api.Properties.QueryDepthLimit } : {}),
-      ...(typeof api.Properties.ResolverCountLimit === 'number' ? { resolverCountLimit: api.Properties.ResolverCountLimit } : {}),
-      introspection: api.Properties.IntrospectionConfig !== 'DISABLED',
+      ...(typeof apiProperties.QueryDepthLimit === 'number' ? { queryDepthLimit: apiProperties.QueryDepthLimit } : {}),
+      ...(typeof apiProperties.ResolverCountLimit === 'number' ? { resolverCountLimit: apiProperties.ResolverCountLimit } : {}),
+      introspection: apiProperties.IntrospectionConfig !== 'DISABLED',
     },
+    environmentVariables,
     unsupported,
   };
 }

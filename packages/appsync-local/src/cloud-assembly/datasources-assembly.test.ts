@@ -7,9 +7,9 @@ import { startStandInEndpoint, verifySigV4, type StandInEndpoint } from '../http
 import { loadResolverDefinitions } from '../resolver-definitions.ts';
 import { postGraphQL } from '../server/test-support.ts';
 import { startAppSyncApi, type AppSyncApi } from '../start-appsync-api.ts';
-import { apiFromStack, type StackApi } from './api-from-stack.ts';
+import { apiFromStack, appSyncApisOf, type StackApi } from './api-from-stack.ts';
+import { loadCloudAssembly } from './load-assembly.ts';
 import { UsageError } from './pick-api.ts';
-import { readCloudAssembly } from './read-assembly.ts';
 import { dataSourceBanner, stackDataSources } from './stack-data-sources.ts';
 
 // The assembly test-fixtures/datasources-app synthesizes with aws-cdk-lib: an
@@ -18,10 +18,12 @@ import { dataSourceBanner, stackDataSources } from './stack-data-sources.ts';
 // it, with the HTTP endpoints replaced by a stand-in on 127.0.0.1.
 
 const ASSEMBLY = fileURLToPath(new URL('../test-fixtures/datasources-assembly', import.meta.url));
-const [dataSourcesStack, refusedStack] = readCloudAssembly(ASSEMBLY);
+const assembly = loadCloudAssembly(ASSEMBLY);
+// one API in each of the app's two stacks: the served one, and the one with functions that cannot run here
+const [servedApi, refusedApi] = appSyncApisOf(assembly);
 
 describe('Lambda, HTTP and EventBridge data sources of a synthesized stack', () => {
-  const api = apiFromStack(dataSourcesStack, 'ApiF70053CD');
+  const api = apiFromStack(assembly, servedApi);
 
   it('reads each with what serving it takes', () => {
     expect(api.unsupported).toEqual([]);
@@ -51,7 +53,7 @@ describe('Lambda, HTTP and EventBridge data sources of a synthesized stack', () 
   });
 
   it('refuses functions that are not Node.js code, naming them', () => {
-    expect(apiFromStack(refusedStack, 'ApiF70053CD').unsupported).toEqual([
+    expect(apiFromStack(assembly, refusedApi).unsupported).toEqual([
       'data source python (ApipythonB3FCB4D2): Lambda function PythonFunction0BCF77FD: runtime python3.12 is not run locally (Node.js functions only)',
       'data source image (ApiimageA5F700D2): Lambda function ImageFunctionE28774B0: container images are not run locally (Node.js functions only)',
     ]);
@@ -99,7 +101,7 @@ describe('serving them', () => {
         ? { status: 503, body: 'maintenance' }
         : { status: 200, body: JSON.stringify({ city, forecast: 'sunny', signed: verifySigV4(request, LOCAL_SIGNING_CREDENTIALS) }) };
     });
-    const api: StackApi = apiFromStack(dataSourcesStack, 'ApiF70053CD');
+    const api: StackApi = apiFromStack(assembly, servedApi);
     const dataSources = stackDataSources(api, undefined, [`weather=${endpoint.url}`, `status=${endpoint.url}`]).map((config) =>
       config.type === 'AMAZON_EVENTBRIDGE' ? { ...config, onEvent: (event: RecordedEvent) => events.push(event) } : config,
     );

@@ -9,31 +9,53 @@ import { join } from 'node:path';
 export interface TemplateResource {
   Type: string;
   Properties?: Record<string, unknown>;
+  /** the name of a condition: the resource exists only where it holds */
+  Condition?: string;
+}
+
+export interface TemplateOutput {
+  Value: unknown;
+  Export?: { Name: unknown };
+  Condition?: string;
 }
 
 export interface StackTemplate {
-  Parameters?: Record<string, { Default?: unknown }>;
+  Parameters?: Record<string, { Type?: string; Default?: unknown }>;
+  Mappings?: Record<string, Record<string, Record<string, unknown>>>;
+  Conditions?: Record<string, unknown>;
   Resources?: Record<string, TemplateResource>;
+  Outputs?: Record<string, TemplateOutput>;
 }
 
 export interface AssemblyStack {
-  /** the stack's artifact id, e.g. `EventsApi-dev` (with its Stage's path inside a Stage) */
+  /**
+   * how `--stack` names it: the display name CDK prints (`EventsApi-dev`,
+   * `Prod/Api` inside the Stage Prod), a nested stack's with its logical id
+   * appended (`Prod/Api/Tables`)
+   */
   name: string;
+  /** `AWS::StackName` */
+  stackName: string;
   template: StackTemplate;
   /** an asset's file on disk, by the S3 object key templates refer to it by */
   assetFiles: Map<string, string>;
+  /** the account and region the stack names (`aws://123456789012/eu-west-1`), unless environment-agnostic */
+  account?: string;
+  region?: string;
 }
 
 interface Artifact {
   type: string;
-  properties?: { templateFile?: string; file?: string; directoryName?: string };
+  displayName?: string;
+  environment?: string;
+  properties?: { templateFile?: string; file?: string; directoryName?: string; stackName?: string };
 }
 
 interface AssetManifest {
   files?: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }>;
 }
 
-function readJson<T>(path: string): T {
+export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
@@ -48,6 +70,15 @@ function assetFilesOf(directory: string, manifests: string[]): Map<string, strin
     }
   }
   return files;
+}
+
+/** `aws://unknown-account/unknown-region` is an environment-agnostic stack's. */
+function environmentOf(artifact: Artifact): { account?: string; region?: string } {
+  const [account, region] = (artifact.environment ?? '').replace(/^aws:\/\//, '').split('/');
+  return {
+    ...(account && !account.startsWith('unknown-') ? { account } : {}),
+    ...(region && !region.startsWith('unknown-') ? { region } : {}),
+  };
 }
 
 /** Every stack of the assembly in `directory`, those of its Stages included. */
@@ -67,7 +98,8 @@ export function readCloudAssembly(directory: string, prefix = ''): AssemblyStack
   return artifacts.flatMap(([id, artifact]): AssemblyStack[] => {
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
       const template = readJson<StackTemplate>(join(directory, artifact.properties.templateFile));
-      return [{ name: `${prefix}${id}`, template, assetFiles }];
+      const name = artifact.displayName ?? `${prefix}${id}`;
+      return [{ name, stackName: artifact.properties.stackName ?? id, template, assetFiles, ...environmentOf(artifact) }];
     }
     if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       return readCloudAssembly(join(directory, artifact.properties.directoryName), `${prefix}${id}/`);

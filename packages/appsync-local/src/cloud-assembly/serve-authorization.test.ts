@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, seenByResolver } from '../auth/auth-test-api.ts';
 import { loadResolverDefinitions } from '../resolver-definitions.ts';
 import { startAppSyncApi, type AppSyncApi } from '../start-appsync-api.ts';
-import { apiFromStack, type StackApi } from './api-from-stack.ts';
-import { readCloudAssembly } from './read-assembly.ts';
+import { apiFromStack, appSyncApisOf, type StackApi } from './api-from-stack.ts';
+import { loadCloudAssembly } from './load-assembly.ts';
 import { servedAuthorization, type ServedAuthorization } from './serve-authorization.ts';
 
 // What `serve` does with a template's authorization modes, without DynamoDB:
@@ -29,7 +29,8 @@ let served: ServedAuthorization;
 let server: AppSyncApi;
 
 beforeAll(async () => {
-  api = apiFromStack(readCloudAssembly(ASSEMBLY)[0], 'SecureApi');
+  const assembly = loadCloudAssembly(ASSEMBLY);
+  api = apiFromStack(assembly, appSyncApisOf(assembly).find((found) => found.logicalId === 'SecureApi')!);
   served = await servedAuthorization(api, authDirectory);
   server = await startAppSyncApi({
     schema: api.schema,

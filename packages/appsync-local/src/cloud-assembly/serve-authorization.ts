@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AuthorizationConfig, AuthorizationMode, AuthorizationType } from '../auth/authorization-modes.ts';
 import { loadLocalIamCredentials } from '../auth/local-iam-credentials.ts';
-import { loadLocalUserPoolKeys } from '../auth/local-jwks.ts';
+import { loadLocalUserPoolKeys, type LocalUserPoolKeys } from '../auth/local-jwks.ts';
 import { localUserPool } from '../auth/local-user-pool.ts';
 import { OIDC_DISCOVERY_PATH } from '../auth/oidc-discovery.ts';
 import { SIGV4_SERVICE } from '../auth/sigv4-authenticator.ts';
@@ -26,7 +26,12 @@ export interface ServedAuthorization {
   banner(serverUrl: string): string[];
 }
 
-export async function servedAuthorization(api: StackApi, authDirectory: string): Promise<ServedAuthorization> {
+/** `userPoolKeys`: the local user pool's keys; default those kept in `authDirectory` */
+export async function servedAuthorization(
+  api: StackApi,
+  authDirectory: string,
+  userPoolKeys?: LocalUserPoolKeys,
+): Promise<ServedAuthorization> {
   const banner: ((serverUrl: string) => string)[] = [];
   async function modeOf(type: AuthorizationType): Promise<AuthorizationMode> {
     switch (type) {
@@ -40,7 +45,7 @@ export async function servedAuthorization(api: StackApi, authDirectory: string):
         if (!pool) {
           throw new Error(`${api.name}: AMAZON_COGNITO_USER_POOLS without a UserPoolConfig`);
         }
-        const keys = await loadLocalUserPoolKeys({ directory: authDirectory });
+        const keys = userPoolKeys ?? (await loadLocalUserPoolKeys({ directory: authDirectory }));
         banner.push(() => `User pool         ${pool.userPoolId} (client ${pool.clientId})`);
         return { type, userPool: localUserPool(pool.userPoolId, pool.clientId), jwks: keys.jwks };
       }

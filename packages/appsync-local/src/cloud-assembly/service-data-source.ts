@@ -1,5 +1,5 @@
 import type { DataSourceConfig } from '../start-appsync-api.ts';
-import { LOCAL_PSEUDO_PARAMETERS } from './intrinsics.ts';
+import { LOCAL_REGION } from './load-assembly.ts';
 import { lambdaFunctionFromStack, type ResolvedResource } from './lambda-from-stack.ts';
 
 // The data sources of a template that call another service (Lambda, HTTP,
@@ -45,7 +45,7 @@ function httpDataSource(name: string, config: HttpConfig): DataSourceConfig {
     return { type: 'HTTP', name, endpoint: config.Endpoint };
   }
   const signing = {
-    region: authorization.AwsIamConfig?.SigningRegion ?? LOCAL_PSEUDO_PARAMETERS['AWS::Region'],
+    region: authorization.AwsIamConfig?.SigningRegion ?? LOCAL_REGION,
     service: authorization.AwsIamConfig?.SigningServiceName ?? 'execute-api',
   };
   return { type: 'HTTP', name, endpoint: config.Endpoint, signing };

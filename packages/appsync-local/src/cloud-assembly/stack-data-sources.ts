@@ -16,6 +16,8 @@ import { UsageError } from './pick-api.ts';
 export interface LocalDynamoDB {
   client: DynamoDBClient;
   endpoint: string;
+  /** a table's name in this DynamoDB, from its name in the template; default the same */
+  localTableName?(tableName: string): string;
 }
 
 /** What DynamoDB Local (-sharedDb) accepts: any credentials, these let the SDK sign. */
@@ -47,6 +49,11 @@ function withLocalDynamoDB(config: DataSourceConfig, dynamodb: LocalDynamoDB | u
   return { ...config, function: { ...config.function, environment } };
 }
 
+/** Refuses `--http-endpoint` options that name no HTTP data source of the API, or no URL. */
+export function checkHttpEndpoints(api: StackApi, httpEndpoints: readonly string[]): void {
+  stackDataSources(api, undefined, httpEndpoints);
+}
+
 export function stackDataSources(
   api: StackApi,
   dynamodb: LocalDynamoDB | undefined,
@@ -55,8 +62,14 @@ export function stackDataSources(
   const httpNames = api.serviceDataSources.filter((config) => config.type === 'HTTP').map((config) => config.name);
   const overrides = endpointOverrides(httpEndpoints, httpNames);
   return [
-    ...api.tables.map(
-      ({ dataSource, table }): DataSourceConfig => ({ type: 'AMAZON_DYNAMODB', name: dataSource, client: dynamodb!.client, table }),
+    ...(dynamodb ? api.tables : []).map(
+      ({ dataSource, table }): DataSourceConfig => ({
+        type: 'AMAZON_DYNAMODB',
+        name: dataSource,
+        client: dynamodb!.client,
+        table,
+        tableName: dynamodb!.localTableName?.(table.name) ?? table.name,
+      }),
     ),
     ...api.noneDataSources.map((name): DataSourceConfig => ({ type: 'NONE', name })),
     ...api.serviceDataSources.map((config) =>

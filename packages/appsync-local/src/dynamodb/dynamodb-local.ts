@@ -30,6 +30,8 @@ export interface DynamoDBLocalOptions {
   javaExecutable?: string;
   /** how long DynamoDB Local may take to answer; default 30 s */
   startupTimeoutMs?: number;
+  /** options for its JVM, e.g. `-XX:TieredStopAtLevel=1` to start faster; default none */
+  jvmOptions?: string[];
 }
 
 export interface DynamoDBLocal {
@@ -150,15 +152,17 @@ function javaCommand(java: string, args: string[]): { command: string; args: str
 
 interface Launch {
   java: string;
+  jvmOptions: string[];
   storageArgs: string[];
   port: number;
   startupTimeoutMs: number;
 }
 
-async function launch({ java, storageArgs, port, startupTimeoutMs }: Launch): Promise<DynamoDBLocal> {
+async function launch({ java, jvmOptions, storageArgs, port, startupTimeoutMs }: Launch): Promise<DynamoDBLocal> {
   const emulator = emulatorDirectory();
   const startedAt = performance.now();
   const { command, args, viaSetpriv } = javaCommand(java, [
+    ...jvmOptions,
     `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(emulator, 'DynamoDBLocal.jar'),
@@ -241,6 +245,7 @@ export async function startDynamoDBLocal(options: DynamoDBLocalOptions = {}): Pr
   }
   const settings = {
     java: options.javaExecutable ?? defaultJava(),
+    jvmOptions: options.jvmOptions ?? [],
     storageArgs,
     startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
   };

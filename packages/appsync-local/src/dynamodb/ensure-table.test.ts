@@ -122,4 +122,19 @@ describe('ensureTable', () => {
       expect(indexNames(table)).toHaveLength(ordersTable.globalSecondaryIndexes.length);
     }
   });
+
+  it('refuses a table that exists without a local secondary index it declares: only a new table can have one', async () => {
+    const tableName = uniqueTableName('ensure');
+    const threads: TableDefinition = {
+      name: 'threads',
+      partitionKey: { name: 'forum', type: 'S' },
+      sortKey: { name: 'posted', type: 'S' },
+      globalSecondaryIndexes: [],
+    };
+    await ensureTable(client, threads, tableName);
+    const withLocalIndex = { ...threads, localSecondaryIndexes: [{ indexName: 'byAuthor', sortKey: { name: 'author', type: 'S' as const } }] };
+    await expect(ensureTable(client, withLocalIndex, tableName)).rejects.toThrow(
+      `Table ${tableName} exists without its local secondary index byAuthor, which DynamoDB creates only with the table`,
+    );
+  });
 });

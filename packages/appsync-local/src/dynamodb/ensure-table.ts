@@ -1,22 +1,33 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBServiceException,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdateTableCommand,
+  UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type DynamoDBClient,
   type GlobalSecondaryIndex,
   type KeySchemaElement,
+  type LocalSecondaryIndex,
+  type Projection,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { GlobalSecondaryIndexDefinition, KeyAttribute, TableDefinition } from './table-definition.ts';
+import type {
+  GlobalSecondaryIndexDefinition,
+  IndexProjection,
+  KeyAttribute,
+  LocalSecondaryIndexDefinition,
+  TableDefinition,
+} from './table-definition.ts';
 
 // Brings a table in line with its shared definition: creates it with its
-// indexes when missing, adds the indexes an older table lacks (DynamoDB takes
-// one new index per UpdateTable), and returns once everything is ACTIVE.
+// indexes when missing, adds the global indexes an older table lacks
+// (DynamoDB takes one new index per UpdateTable; local indexes it creates
+// only with the table), turns on its TTL, and returns once everything is ACTIVE.
 // Several callers may race on the same table: whoever loses a create simply
 // waits for the winner's result.
 
@@ -45,11 +56,25 @@ function attributeDefinitions(keys: (KeyAttribute | undefined)[]): AttributeDefi
   return [...byName.values()];
 }
 
+function projection(indexProjection: IndexProjection = { type: 'ALL' }): Projection {
+  return indexProjection.type === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: indexProjection.nonKeyAttributes }
+    : { ProjectionType: indexProjection.type };
+}
+
 function indexDefinition(index: GlobalSecondaryIndexDefinition): GlobalSecondaryIndex {
   return {
     IndexName: index.indexName,
     KeySchema: keySchema(index.partitionKey, index.sortKey),
-    Projection: { ProjectionType: 'ALL' },
+    Projection: projection(index.projection),
+  };
+}
+
+function localIndexDefinition(definition: TableDefinition, index: LocalSecondaryIndexDefinition): LocalSecondaryIndex {
+  return {
+    IndexName: index.indexName,
+    KeySchema: keySchema(definition.partitionKey, index.sortKey),
+    Projection: projection(index.projection),
   };
 }
 
@@ -74,6 +99,7 @@ function isLostRace(error: unknown): boolean {
 
 async function createTable(client: DynamoDBClient, definition: TableDefinition, tableName: string) {
   const indexes = definition.globalSecondaryIndexes;
+  const localIndexes = definition.localSecondaryIndexes ?? [];
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
@@ -83,8 +109,11 @@ async function createTable(client: DynamoDBClient, definition: TableDefinition, 
         definition.partitionKey,
         definition.sortKey,
         ...indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+        ...localIndexes.map((index) => index.sortKey),
       ]),
       GlobalSecondaryIndexes: indexes.length > 0 ? indexes.map(indexDefinition) : undefined,
+      LocalSecondaryIndexes:
+        localIndexes.length > 0 ? localIndexes.map((index) => localIndexDefinition(definition, index)) : undefined,
     }),
   );
 }
@@ -135,6 +164,35 @@ async function attempt(write: () => Promise<unknown>) {
   }
 }
 
+/** A local index can only come with the table: an older table without it must be recreated. */
+function assertLocalIndexes(definition: TableDefinition, table: TableDescription, tableName: string) {
+  const existing = new Set((table.LocalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = (definition.localSecondaryIndexes ?? []).filter((index) => !existing.has(index.indexName));
+  if (missing.length > 0) {
+    throw new Error(
+      `Table ${tableName} exists without its local secondary index ${missing.map((index) => index.indexName).join(', ')}, ` +
+        'which DynamoDB creates only with the table: delete the table to have it recreated',
+    );
+  }
+}
+
+/**
+ * TTL as the table declares it. DynamoDB Local keeps the setting (DescribeTimeToLive
+ * reports it); like DynamoDB, which deletes expired items "typically within a few
+ * days", it makes no promise of when expired items go, so readers filter them.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
+ */
+async function ensureTimeToLive(client: DynamoDBClient, attributeName: string, tableName: string) {
+  const { TimeToLiveDescription: current } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  if (current?.TimeToLiveStatus === 'ENABLED' && current.AttributeName === attributeName) return;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true },
+    }),
+  );
+}
+
 export async function ensureTable(
   client: DynamoDBClient,
   definition: TableDefinition,
@@ -149,7 +207,13 @@ export async function ensureTable(
     const table = await waitUntilActive(client, tableName, deadline);
     const existing = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
     const missing = definition.globalSecondaryIndexes.find((index) => !existing.has(index.indexName));
-    if (!missing) return;
+    if (!missing) {
+      assertLocalIndexes(definition, table, tableName);
+      if (definition.timeToLiveAttribute) {
+        await ensureTimeToLive(client, definition.timeToLiveAttribute, tableName);
+      }
+      return;
+    }
     if (Date.now() > deadline) {
       throw new Error(`Index ${missing.indexName} could not be added to table ${tableName}`);
     }

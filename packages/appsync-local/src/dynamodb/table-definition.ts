@@ -1,5 +1,5 @@
-// A DynamoDB table as an API declares it: the keys and global secondary
-// indexes the local runtime creates in DynamoDB Local.
+// A DynamoDB table as an API declares it: the keys, secondary indexes and
+// TTL attribute the local runtime creates in DynamoDB Local.
 
 export type KeyAttributeType = 'S' | 'N' | 'B';
 
@@ -8,10 +8,26 @@ export interface KeyAttribute {
   type: KeyAttributeType;
 }
 
+/**
+ * Which attributes an index holds besides the keys; default ALL.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Projection.html
+ */
+export type IndexProjection =
+  | { type: 'ALL' | 'KEYS_ONLY' }
+  | { type: 'INCLUDE'; nonKeyAttributes: string[] };
+
 export interface GlobalSecondaryIndexDefinition {
   indexName: string;
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
+  projection?: IndexProjection;
+}
+
+/** A local secondary index: the table's partition key with another sort key. DynamoDB creates them only with the table. */
+export interface LocalSecondaryIndexDefinition {
+  indexName: string;
+  sortKey: KeyAttribute;
+  projection?: IndexProjection;
 }
 
 export interface TableDefinition {
@@ -20,6 +36,7 @@ export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
   globalSecondaryIndexes: GlobalSecondaryIndexDefinition[];
+  localSecondaryIndexes?: LocalSecondaryIndexDefinition[];
   /** the attribute (epoch seconds) whose items DynamoDB's TTL deletes once past */
   timeToLiveAttribute?: string;
 }

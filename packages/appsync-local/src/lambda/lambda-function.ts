@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LOCAL_PSEUDO_PARAMETERS } from '../cloud-assembly/intrinsics.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from '../cloud-assembly/load-assembly.ts';
 
 // A Node.js Lambda function run on this machine: its handler, from its code
 // directory, in worker threads that stand for Lambda's execution
@@ -69,8 +69,6 @@ const DEFAULT_MAX_CONCURRENCY = 4;
 const INIT_LIMIT_SECONDS = 10;
 const HANDLER_EXTENSIONS = ['.js', '.mjs', '.cjs'];
 const WORKER_SCRIPT = new URL('./lambda-worker.mjs', import.meta.url);
-const LOCAL_REGION = LOCAL_PSEUDO_PARAMETERS['AWS::Region'];
-const LOCAL_ACCOUNT_ID = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'];
 
 /**
  * The module file and export a `Handler` names, looked up as Lambda's Node.js
@@ -175,7 +173,7 @@ export function startLambdaFunction(definition: LambdaFunctionDefinition): Lambd
         functionName: definition.functionName,
         memoryLimitInMB: memorySize,
         region: LOCAL_REGION,
-        accountId: LOCAL_ACCOUNT_ID,
+        accountId: LOCAL_ACCOUNT,
       },
       env: { ...reservedVariables(definition, codeDirectory, memorySize), ...definition.environment },
       resourceLimits: { maxOldGenerationSizeMb: memorySize },

@@ -1,6 +1,7 @@
 import vm from 'node:vm';
 import type { CodeBundle } from '../types.ts';
 import { describePosition, sourcePositions, type SourcePositions } from './code-position.ts';
+import { rememberedCheck } from './check-cache.ts';
 import { checkLanguage, type CodeProblem } from './language-check.ts';
 import { wrapModule } from './module-wrapper.ts';
 
@@ -49,7 +50,7 @@ function compileScript(source: string, fileName: string): vm.Script | CodeProble
 /** Checks a bundle against the APPSYNC_JS rules and compiles it (uncached). */
 export function compileBundle(bundle: CodeBundle): BundleCompilation {
   const sources = sourcePositions(bundle.code, bundle.fileName);
-  const problems = checkLanguage(bundle.code);
+  const problems = rememberedCheck(bundle.code, checkLanguage);
   const errors = problems.filter((problem) => problem.severity === 'error');
   const refuse = (reasons: CodeProblem[]): BundleCompilation => ({
     ok: false,

@@ -1,5 +1,5 @@
-import appsyncPlugin from '@aws-appsync/eslint-plugin';
-import { Linter, type ESLint } from 'eslint';
+import type { ESLint, Linter } from 'eslint';
+import { createRequire } from 'node:module';
 import { builtinWarnings, localRules } from './rules/local-rules.ts';
 
 // Refuses what the APPSYNC_JS runtime refuses by running AWS's own ESLint
@@ -27,14 +27,45 @@ export interface CodeProblem {
 const AWS_PREFIX = '@aws-appsync';
 const LOCAL_PREFIX = 'appsync-local';
 
-const linter = new Linter({ configType: 'flat' });
-const plugins: Record<string, ESLint.Plugin> = {
-  [AWS_PREFIX]: appsyncPlugin,
-  [LOCAL_PREFIX]: { rules: { ...localRules, ...builtinWarnings } },
-};
+interface LintSetup {
+  linter: Linter;
+  config: Linter.Config[];
+}
+
+// ESLint and AWS's plugin take a while to load (a second or more of a
+// server's start): they load on the first check, which a start whose
+// bundles were all checked before (check-cache.ts) never makes.
+let lintSetup: LintSetup | undefined;
+
+function loadLinter(): LintSetup {
+  const require = createRequire(import.meta.url);
+  const { Linter: LinterClass } = require('eslint') as typeof import('eslint');
+  const appsyncPlugin = require('@aws-appsync/eslint-plugin') as ESLint.Plugin;
+  const linter = new LinterClass({ configType: 'flat' });
+  const plugins: Record<string, ESLint.Plugin> = {
+    [AWS_PREFIX]: appsyncPlugin,
+    [LOCAL_PREFIX]: { rules: { ...localRules, ...builtinWarnings } },
+  };
+  const recommended = (appsyncPlugin.configs?.recommended as Linter.Config).rules ?? {};
+  const awsRulesWithoutTypes = Object.fromEntries(
+    Object.entries(recommended).filter(([rule]) => runsWithoutTypes(linter, plugins, rule)),
+  );
+  const config: Linter.Config[] = [
+    {
+      plugins,
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      rules: {
+        ...awsRulesWithoutTypes,
+        ...Object.fromEntries(Object.keys(localRules).map((rule) => [`${LOCAL_PREFIX}/${rule}`, 'error'])),
+        ...Object.fromEntries(Object.keys(builtinWarnings).map((rule) => [`${LOCAL_PREFIX}/${rule}`, 'warn'])),
+      },
+    },
+  ];
+  return { linter, config };
+}
 
 /** A rule needs type information when ESLint refuses to load it without a TypeScript program. */
-function runsWithoutTypes(rule: string): boolean {
+function runsWithoutTypes(linter: Linter, plugins: Record<string, ESLint.Plugin>, rule: string): boolean {
   try {
     linter.verify('', [{ plugins, rules: { [rule]: 'error' } }]);
     return true;
@@ -45,23 +76,6 @@ function runsWithoutTypes(rule: string): boolean {
     throw error;
   }
 }
-
-function awsRulesWithoutTypes(): Linter.Config['rules'] {
-  const recommended = (appsyncPlugin.configs?.recommended as Linter.Config).rules ?? {};
-  return Object.fromEntries(Object.entries(recommended).filter(([rule]) => runsWithoutTypes(rule)));
-}
-
-const config: Linter.Config[] = [
-  {
-    plugins,
-    languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
-    rules: {
-      ...awsRulesWithoutTypes(),
-      ...Object.fromEntries(Object.keys(localRules).map((rule) => [`${LOCAL_PREFIX}/${rule}`, 'error'])),
-      ...Object.fromEntries(Object.keys(builtinWarnings).map((rule) => [`${LOCAL_PREFIX}/${rule}`, 'warn'])),
-    },
-  },
-];
 
 function lineStarts(code: string): number[] {
   const starts = [0];
@@ -82,6 +96,8 @@ const LINTED_AS = 'bundle.js';
 export function checkLanguage(code: string): CodeProblem[] {
   const starts = lineStarts(code);
   const offset = (line: number, column: number) => (starts[line - 1] ?? 0) + column - 1;
+  lintSetup ??= loadLinter();
+  const { linter, config } = lintSetup;
   return linter.verify(code, config, { filename: LINTED_AS }).map((message) => ({
     severity: message.severity === 2 ? 'error' : 'warning',
     errorType: message.fatal ? 'PARSER_ERROR' : 'LINT_ERROR',
