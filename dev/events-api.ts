@@ -18,6 +18,7 @@ import {
   EVENTS_DATA_SOURCE,
   EVENTS_TABLE_ENV,
   functionBundlePath,
+  NONE_DATA_SOURCE,
   functionWiring,
   REGISTRATIONS_DATA_SOURCE,
   REGISTRATIONS_TABLE_ENV,
@@ -125,6 +126,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     dataSources: [
       dynamoDBDataSource(EVENTS_DATA_SOURCE, eventsTable, options.tableName),
       dynamoDBDataSource(REGISTRATIONS_DATA_SOURCE, registrationsTable, registrationsTableName),
+      { type: 'NONE', name: NONE_DATA_SOURCE },
     ],
     // as the cloud stack sets them: transactions name their tables
     environmentVariables: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OWNER, storedEvent } from '../test/support/resolver-fixtures.ts';
-import { raised, resolverUnderTest, returned } from '../test/support/resolver-handlers.ts';
+import { extensionCalls, raised, resolverUnderTest, returned } from '../test/support/resolver-handlers.ts';
 
 // Unit tests through EvaluateCode, as in AWS's guide:
 // https://docs.aws.amazon.com/appsync/latest/devguide/test-debug-resolvers-js.html
@@ -36,5 +36,12 @@ describe('Mutation.deleteEvent response', () => {
     const deleted = storedEvent();
     const response = await deleteEvent.response({ arguments: { eventId: 'e-1' }, identity: OWNER, prev: { result: deleted } });
     expect(returned(response)).toEqual(deleted);
+  });
+
+  it("ends the event's onEventChanged subscriptions: it changes no more", async () => {
+    const response = await deleteEvent.response({ arguments: { eventId: 'e-1' }, identity: OWNER, prev: { result: storedEvent() } });
+    expect(extensionCalls(response, 'invalidateSubscriptions')).toEqual([
+      { subscriptionField: 'onEventChanged', payload: { eventId: 'e-1' } },
+    ]);
   });
 });

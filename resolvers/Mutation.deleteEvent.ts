@@ -1,9 +1,12 @@
-import type { Context } from '@aws-appsync/utils';
+import { extensions, type Context } from '@aws-appsync/utils';
 import type { Event, MutationDeleteEventArgs } from '../generated/graphql';
 import type { ValidationFailure } from './lib/errors';
 import { assertValid, validateEventId, validateExpectedVersion } from './lib/validation';
 
-// Pipeline: readEventForWrite → deleteEventItem.
+// Pipeline: readEventForWrite → deleteEventItem. A deleted event changes no
+// more, so its onEventChanged subscriptions end here (their invalidation
+// filter is set by Subscription.onEventChanged).
+// https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
 
 export function request(ctx: Context<MutationDeleteEventArgs>) {
   const failures: ValidationFailure[] = [];
@@ -14,5 +17,9 @@ export function request(ctx: Context<MutationDeleteEventArgs>) {
 }
 
 export function response(ctx: Context<MutationDeleteEventArgs>): Event {
+  extensions.invalidateSubscriptions({
+    subscriptionField: 'onEventChanged',
+    payload: { eventId: ctx.args.eventId },
+  });
   return ctx.prev.result;
 }
