@@ -8,13 +8,15 @@ import { ensureTable } from './dynamodb/ensure-table.ts';
 import type { TableDefinition } from './dynamodb/table-definition.ts';
 import { NoneDataSource } from './engine/none-data-source.ts';
 import { buildAppSyncSchema } from './graphql/build-schema.ts';
+import type { RealtimeSettings } from './realtime/realtime-connection.ts';
 import type { ExplorerContent } from './server/explorer.ts';
 import { startLocalServer, type LocalServer } from './server/start-local-server.ts';
 import type { ApiSettings, AuthMode, DataSource, ResolverDefinition } from './types.ts';
 
 // An AppSync API served locally: its schema, data sources, resolvers and
 // authorization modes, given as an app declares them, behind one HTTP server
-// on 127.0.0.1 (POST /graphql, and a GraphiQL explorer at /).
+// on 127.0.0.1 (POST /graphql, subscriptions over WebSocket at
+// /graphql/realtime, and a GraphiQL explorer at /).
 
 export type DataSourceConfig =
   | {
@@ -57,6 +59,8 @@ export interface AppSyncApiOptions {
   resolverTimeoutMs?: number;
   /** per resolver (`Type.field`), a deadline other than `resolverTimeoutMs` */
   resolverTimeoutsMs?: Record<string, number>;
+  /** the real-time endpoint's timings and limits (keep-alive, timeouts, message size, subscriptions a connection); default AppSync's */
+  realtime?: Partial<RealtimeSettings>;
 }
 
 export interface AppSyncApi extends LocalServer {
@@ -120,6 +124,7 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
     signIn: options.signIn,
     resolverTimeoutMs: options.resolverTimeoutMs,
     resolverTimeoutsMs: options.resolverTimeoutsMs,
+    realtime: options.realtime,
   });
   return {
     ...server,

@@ -183,6 +183,10 @@ export interface EvaluationScope {
 export interface RequestUsage {
   /** the distinct `extensions.invalidateSubscriptions()` arguments, as JSON */
   subscriptionInvalidations: Set<string>;
+  /** the last `extensions.setSubscriptionFilter()` argument (a subscription resolver's) */
+  subscriptionFilter?: unknown;
+  /** the last `extensions.setSubscriptionInvalidationFilter()` argument (a subscription resolver's) */
+  subscriptionInvalidationFilter?: unknown;
 }
 
 export function newRequestUsage(): RequestUsage {

@@ -1,6 +1,6 @@
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { resolverName } from '../resolver-name.ts';
-import { newRequestUsage, type FieldAuthorizer, type ResolverDefinition } from '../types.ts';
+import { newRequestUsage, type FieldAuthorizer, type RequestUsage, type ResolverDefinition } from '../types.ts';
 import { requestErrorEntry, type AppSyncErrorEntry, type AppSyncResponseBody } from './appsync-response.ts';
 import { executionErrorEntry } from './execution-errors.ts';
 import { RESOLVER_LIMIT_ERROR, type FieldLimits } from './field-limits.ts';
@@ -36,6 +36,8 @@ export interface OperationContext extends RequestView {
   resolveWiredField: WiredFieldResolver;
   authorizeField: FieldAuthorizer;
   limits: FieldLimits & { introspection: boolean };
+  /** what the request's resolvers record (subscription filters, invalidations); default a fresh one, unseen */
+  usage?: RequestUsage;
 }
 
 /**
@@ -120,7 +122,7 @@ export async function executeOperation(
   const scope: ExecutionScope = {
     caller: context.caller,
     headers: context.headers,
-    usage: newRequestUsage(),
+    usage: context.usage ?? newRequestUsage(),
     resolvers,
     resolveWiredField: context.resolveWiredField,
     authorizeField: context.authorizeField,

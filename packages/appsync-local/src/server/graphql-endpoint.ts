@@ -2,7 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import { httpErrorBody } from '../graphql/appsync-response.ts';
 import { executeOperation, type OperationRequest } from '../graphql/execute-operation.ts';
 import type { WiredFieldResolver } from '../graphql/field-resolver.ts';
-import type { ApiSettings, FieldAuthorizer, ResolverDefinition } from '../types.ts';
+import type { OperationObserver } from '../realtime/publish-mutation.ts';
+import { newRequestUsage, type ApiSettings, type FieldAuthorizer, type ResolverDefinition } from '../types.ts';
 import { jsonResponse, type Handler, type LocalRequest, type LocalResponse } from './http-pipeline.ts';
 import { isRecord } from '../is-record.ts';
 
@@ -26,6 +27,8 @@ export interface GraphQLEndpointOptions {
   resolveWiredField: WiredFieldResolver;
   authorizeField: FieldAuthorizer;
   settings: ApiSettings;
+  /** sees every operation that ran, with what its resolvers recorded (the real-time endpoint publishes mutations) */
+  onOperation?: OperationObserver;
 }
 
 function malformed(message: string) {
@@ -108,6 +111,7 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions): Handler {
     if ('status' in operation) {
       return operation;
     }
+    const usage = newRequestUsage();
     const result = await executeOperation(operation, {
       schema: options.schema,
       caller: request.caller,
@@ -116,7 +120,9 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions): Handler {
       resolveWiredField: options.resolveWiredField,
       authorizeField: options.authorizeField,
       limits: options.settings,
+      usage,
     });
+    options.onOperation?.({ request: operation, body: result, usage });
     return jsonResponse(200, result);
   };
 }

@@ -27,10 +27,17 @@ import {
   type Middleware,
 } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
+import { mutationPublisher } from '../realtime/publish-mutation.ts';
+import type { RealtimeSettings } from '../realtime/realtime-connection.ts';
+import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS, REALTIME_PATH } from '../realtime/realtime-endpoint.ts';
+import type { SubscriptionOperationContext } from '../realtime/start-subscription.ts';
+import { subscriptionTriggers } from '../realtime/subscribe-directives.ts';
+import { SubscriptionRegistry } from '../realtime/subscription-registry.ts';
 
-// The local AppSync endpoint: POST and GET /graphql, the GraphiQL explorer at
-// /, and (with a user pool to sign in to) Cognito's InitiateAuth at POST /cognito/.
-// It listens on 127.0.0.1 only.
+// The local AppSync endpoint: POST and GET /graphql, the real-time WebSocket
+// endpoint at /graphql/realtime (subscriptions, fed by the mutations POSTed
+// here), the GraphiQL explorer at /, and (with a user pool to sign in to)
+// Cognito's InitiateAuth at POST /cognito/. It listens on 127.0.0.1 only.
 
 export interface LocalServerOptions {
   /** 0 picks a free port */
@@ -71,12 +78,19 @@ export interface LocalServerOptions {
   resolverTimeoutsMs?: Record<string, number>;
   /** how long a client may take; default DEFAULT_CONNECTION_TIMEOUTS */
   timeouts?: Partial<ConnectionTimeouts>;
+  /** the real-time endpoint's timings and limits; default DEFAULT_REALTIME_SETTINGS */
+  realtime?: Partial<RealtimeSettings>;
 }
 
 export interface LocalServer {
   /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** the real-time (subscriptions) endpoint: `ws://127.0.0.1:<port>/graphql/realtime` */
+  realtimeUrl: string;
+  /** what the real-time endpoint holds now */
+  realtimeStats(): { connections: number; subscriptions: number };
+  /** stops serving: closes every WebSocket connection (code 1001) and every HTTP connection */
   close(): Promise<void>;
 }
 
@@ -109,7 +123,8 @@ const internalFailure: Middleware = async (request, next) => {
   }
 };
 
-function routes(options: LocalServerOptions): Handler {
+/** What running an operation needs, whether it came over HTTP or in a subscription's start. */
+function operationContext(options: LocalServerOptions): SubscriptionOperationContext {
   const resolveWiredField: WiredFieldResolver = async (definition, invocation, request) => {
     const timeoutMs =
       options.resolverTimeoutsMs?.[resolverName(definition)] ??
@@ -131,12 +146,25 @@ function routes(options: LocalServerOptions): Handler {
     }
     return outcome;
   };
-  const graphql = graphqlEndpoint({
+  return {
     schema: buildExecutableSchema(options.schemaSDL),
-    getResolvers: options.getResolvers,
+    get resolvers() {
+      return options.getResolvers();
+    },
     resolveWiredField,
     authorizeField: options.authorizeField,
+    limits: options.settings,
+  };
+}
+
+function routes(options: LocalServerOptions, context: SubscriptionOperationContext, registry: SubscriptionRegistry): Handler {
+  const graphql = graphqlEndpoint({
+    schema: context.schema,
+    getResolvers: options.getResolvers,
+    resolveWiredField: context.resolveWiredField,
+    authorizeField: options.authorizeField,
     settings: options.settings,
+    onOperation: mutationPublisher(context.schema, subscriptionTriggers(context.schema), registry, options.settings),
   });
   return router({
     // the size is refused before the credentials are read, as a front door would
@@ -163,8 +191,16 @@ function routes(options: LocalServerOptions): Handler {
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const context = operationContext(options);
+  const registry = new SubscriptionRegistry(context.schema, options.authorizeField);
+  const realtime = createRealtimeEndpoint({
+    authenticate: options.authenticate,
+    operation: context,
+    registry,
+    settings: { ...DEFAULT_REALTIME_SETTINGS, ...options.realtime },
+  });
   const handle = withMiddleware(
-    routes(options),
+    routes(options, context, registry),
     cors({ allowedOrigins: options.allowedOrigins }),
     requestId,
     internalFailure,
@@ -177,6 +213,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       .catch(() => outgoing.destroy());
   });
   closeIdleSockets(server, timeouts);
+  server.on('upgrade', (request, socket, head) => realtime.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -185,8 +222,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    realtimeUrl: `ws://127.0.0.1:${port}${REALTIME_PATH}`,
+    realtimeStats: () => ({ connections: realtime.connectionCount, subscriptions: registry.size }),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        realtime.closeAll();
         server.close((error) => (error ? reject(error) : resolve()));
         // keep-alive connections would otherwise hold close() open
         server.closeAllConnections();

@@ -5,19 +5,23 @@ import { createExtensions, INVALIDATION_LIMIT_ERROR } from './extensions.ts';
 // https://docs.aws.amazon.com/appsync/latest/devguide/extensions-js.html
 
 describe('extensions', () => {
-  it('records each call in the log and otherwise does nothing', () => {
+  it('logs each call and records the subscription calls in the request usage', () => {
     const logs: string[] = [];
-    const extensions = createExtensions({ appendError: () => undefined, log: (line) => logs.push(line), authType: 'API Key Authorization' });
+    const requestUsage = newRequestUsage();
+    const extensions = createExtensions({ appendError: () => undefined, log: (line) => logs.push(line), authType: 'API Key Authorization', requestUsage });
     extensions.setSubscriptionFilter({ filterGroup: [] });
     extensions.setSubscriptionInvalidationFilter({ filterGroup: [] });
     extensions.invalidateSubscriptions({ subscriptionField: 'onEvent', payload: { id: 1 } });
     extensions.evictFromApiCache('Query', 'getEvent', { 'context.arguments.id': 1 });
     expect(logs).toEqual([
-      'extensions.setSubscriptionFilter({"filterGroup":[]}) ignored: the local runtime has no subscriptions',
-      'extensions.setSubscriptionInvalidationFilter({"filterGroup":[]}) ignored: the local runtime has no subscriptions',
-      'extensions.invalidateSubscriptions({"subscriptionField":"onEvent","payload":{"id":1}}) ignored: the local runtime has no subscriptions',
+      'extensions.setSubscriptionFilter({"filterGroup":[]})',
+      'extensions.setSubscriptionInvalidationFilter({"filterGroup":[]})',
+      'extensions.invalidateSubscriptions({"subscriptionField":"onEvent","payload":{"id":1}})',
       'extensions.evictFromApiCache("Query", "getEvent", {"context.arguments.id":1}) ignored: the local runtime has no API cache',
     ]);
+    expect(requestUsage.subscriptionFilter).toEqual({ filterGroup: [] });
+    expect(requestUsage.subscriptionInvalidationFilter).toEqual({ filterGroup: [] });
+    expect([...requestUsage.subscriptionInvalidations]).toEqual(['{"subscriptionField":"onEvent","payload":{"id":1}}']);
   });
 });
 

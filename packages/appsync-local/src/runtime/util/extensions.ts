@@ -1,7 +1,8 @@
-// The `extensions` object of '@aws-appsync/utils'. Our API has neither
-// subscriptions nor a server-side cache, so each call only records what it
-// asked for in the handler's log and otherwise does nothing, within the
-// documented limits.
+// The `extensions` object of '@aws-appsync/utils'. The subscription calls are
+// recorded in the request's usage, where the real-time endpoint reads them:
+// a subscription resolver's filters when the subscription starts, a
+// mutation's invalidations once the mutation succeeded. Each call is also
+// logged. There is no server-side cache, so evictFromApiCache only logs.
 // https://docs.aws.amazon.com/appsync/latest/devguide/extensions-js.html
 //
 // "You can only use up to five unique extensions.invalidateSubscriptions()
@@ -28,29 +29,29 @@ function describeCall(name: string, args: unknown[]): string {
   return `extensions.${name}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`;
 }
 
-function recorder(scope: EvaluationScope, name: string, ignoredBecause: string) {
-  return (...args: unknown[]): void => {
-    scope.log(`${describeCall(name, args)} ignored: ${ignoredBecause}`);
-  };
-}
-
 export function createExtensions(scope: EvaluationScope) {
-  const noSubscriptions = 'the local runtime has no subscriptions';
   const usage = scope.requestUsage ?? newRequestUsage();
-  const recordInvalidation = recorder(scope, 'invalidateSubscriptions', noSubscriptions);
   return Object.freeze({
-    setSubscriptionFilter: recorder(scope, 'setSubscriptionFilter', noSubscriptions),
-    setSubscriptionInvalidationFilter: recorder(scope, 'setSubscriptionInvalidationFilter', noSubscriptions),
-    invalidateSubscriptions(...args: unknown[]): void {
-      const call = JSON.stringify(args);
+    setSubscriptionFilter(filter?: unknown): void {
+      scope.log(describeCall('setSubscriptionFilter', [filter]));
+      usage.subscriptionFilter = filter;
+    },
+    setSubscriptionInvalidationFilter(filter?: unknown): void {
+      scope.log(describeCall('setSubscriptionInvalidationFilter', [filter]));
+      usage.subscriptionInvalidationFilter = filter;
+    },
+    invalidateSubscriptions(invalidation?: unknown): void {
+      const call = JSON.stringify(invalidation ?? null);
       const invalidations = usage.subscriptionInvalidations;
       if (!invalidations.has(call) && invalidations.size >= MAX_UNIQUE_SUBSCRIPTION_INVALIDATIONS) {
         scope.appendError(INVALIDATION_LIMIT_ERROR);
         return;
       }
       invalidations.add(call);
-      recordInvalidation(...args);
+      scope.log(describeCall('invalidateSubscriptions', [invalidation]));
     },
-    evictFromApiCache: recorder(scope, 'evictFromApiCache', 'the local runtime has no API cache'),
+    evictFromApiCache(...args: unknown[]): void {
+      scope.log(`${describeCall('evictFromApiCache', args)} ignored: the local runtime has no API cache`);
+    },
   });
 }
