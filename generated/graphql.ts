@@ -59,6 +59,12 @@ export type Event = {
   createdAt: Scalars['AWSDateTime']['output'];
   /** When the event starts, in UTC (ISO 8601, e.g. `2025-06-01T18:30:00.000Z`). */
   date: Scalars['AWSDateTime']['output'];
+  /**
+   * When the event was deleted: set only in the result of deleteEvent, so that
+   * an onEventChanged subscriber can tell its last message from an update;
+   * null everywhere else.
+   */
+  deletedAt: Maybe<Scalars['AWSDateTime']['output']>;
   /** What the event is about: 1 to 2,000 characters. */
   description: Scalars['String']['output'];
   /** Unique identifier, assigned by the API on creation. */
@@ -405,15 +411,15 @@ export type RegistrationStatus =
  * result of each mutation named below, and only those the mutation itself
  * selected: mutations that feed a subscription must select every field its
  * subscribers may select, with eventId, status, ownerId, version,
- * previousStatus and organizer among them, as the filters read them. Drafts
+ * previousStatus, deletedAt and organizer among them (the filters read them). Drafts
  * reach only their owner and admins.
  */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * One event after every change: updates (status included), its deletion
-   * (after which the subscription ends), and every registration or cancellation
-   * (confirmedCount, waitlistCount, remaining).
+   * One event after every change: updates (status included), every
+   * registration or cancellation (confirmedCount, waitlistCount, remaining),
+   * and its deletion (deletedAt set), after which the subscription ends.
    */
   onEventChanged: Maybe<Event>;
   /** Events entering PUBLISHED (created as PUBLISHED, or moved there from DRAFT), optionally of one organizer. */
@@ -427,7 +433,7 @@ export type Subscription = {
  * result of each mutation named below, and only those the mutation itself
  * selected: mutations that feed a subscription must select every field its
  * subscribers may select, with eventId, status, ownerId, version,
- * previousStatus and organizer among them, as the filters read them. Drafts
+ * previousStatus, deletedAt and organizer among them (the filters read them). Drafts
  * reach only their owner and admins.
  */
 export type SubscriptionOnEventChangedArgs = {
@@ -441,7 +447,7 @@ export type SubscriptionOnEventChangedArgs = {
  * result of each mutation named below, and only those the mutation itself
  * selected: mutations that feed a subscription must select every field its
  * subscribers may select, with eventId, status, ownerId, version,
- * previousStatus and organizer among them, as the filters read them. Drafts
+ * previousStatus, deletedAt and organizer among them (the filters read them). Drafts
  * reach only their owner and admins.
  */
 export type SubscriptionOnEventPublishedArgs = {

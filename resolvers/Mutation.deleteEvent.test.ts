@@ -32,10 +32,12 @@ describe('Mutation.deleteEvent request', () => {
 });
 
 describe('Mutation.deleteEvent response', () => {
-  it("returns the deleted event, deleteEventItem's result", async () => {
+  it("returns the deleted event, deleteEventItem's result, with the time of its deletion", async () => {
     const deleted = storedEvent();
     const response = await deleteEvent.response({ arguments: { eventId: 'e-1' }, identity: OWNER, prev: { result: deleted } });
-    expect(returned(response)).toEqual(deleted);
+    const { deletedAt, ...event } = returned(response);
+    expect(event).toEqual(deleted);
+    expect(Date.parse(deletedAt)).toBeGreaterThan(Date.parse('2025-01-01T00:00:00Z'));
   });
 
   it("ends the event's onEventChanged subscriptions: it changes no more", async () => {

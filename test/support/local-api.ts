@@ -36,6 +36,8 @@ export interface LocalApi extends GraphQLClient {
   storedEventCount(): Promise<number>;
   /** every item of an event's partition in the registrations table (seats, registrations, waitlist entries), read consistently */
   storedRegistrationItems(eventId: string): Promise<Record<string, any>[]>;
+  /** what the real-time endpoint holds now: tests wait for a subscription to be started before they mutate */
+  realtimeStats(): { connections: number; subscriptions: number };
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       } while (startKey);
       return items;
     },
+    realtimeStats: () => server.realtimeStats(),
     async close() {
       await server.close();
       await userPool.remove();
