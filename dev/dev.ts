@@ -11,6 +11,7 @@ import { registrationsTable } from '../model/registrations-table.ts';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { ConfigError, loadConfig, type LocalConfig } from './config.ts';
 import { defaultRegistrationsTableName, EVENTS_USER_POOL, startEventsApi } from './events-api.ts';
+import { loadLocalCertificate } from './local-certificate.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
@@ -120,6 +121,7 @@ async function main() {
       allowedOrigins: config.allowedOrigins,
       stage: config.stage,
       resolverTimeoutMs: config.resolverTimeoutMs,
+      tls: await loadLocalCertificate(),
       onResolverLogs: (resolver, lines) => {
         for (const line of lines) {
           resolverLines.log(`[${resolver}] ${line}`);

@@ -11,6 +11,7 @@ import {
   type ReadMetrics,
   type ResolverCode,
   type TableDefinition,
+  type TlsCertificate,
 } from 'appsync-local';
 import { apiSettings, type ApiSettings, type Stage } from '../model/api-settings.ts';
 import {
@@ -87,6 +88,8 @@ export interface EventsApiOptions {
   onResolverLogs?: (resolver: string, lines: string[]) => void;
   /** how long a resolver's data-source calls may take; default AppSync's 30 s */
   resolverTimeoutMs?: number;
+  /** a certificate: the port answers TLS too, for Amplify JS v6's wss:// subscriptions (dev/local-certificate.ts) */
+  tls?: TlsCertificate;
 }
 
 /** The registrations table that goes with an events table, unless named otherwise. */
@@ -145,6 +148,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     explorer: { title: 'Events API explorer', defaultQuery: EXPLORER_QUERY },
     onResolverLogs: options.onResolverLogs,
     resolverTimeoutMs: options.resolverTimeoutMs,
+    tls: options.tls,
     // health answers DEGRADED within its budget when DynamoDB does not answer at all
     resolverTimeoutsMs: { 'Query.health': HEALTH_PROBE_BUDGET_MS },
   });

@@ -1,7 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventInput } from '../support/event-operations';
 import { startLocalApi, TEST_API_KEY, type LocalApi } from '../support/local-api';
-import { apolloSubscribe, provideGlobalWebSocket, rawRealtimeConnection, until, type Recording, type SubscriberAuth } from '../support/subscription-clients';
+import type { TlsCertificate } from 'appsync-local';
+import { newLocalCertificate } from '../../dev/local-certificate';
+import {
+  amplifySubscribe,
+  apolloSubscribe,
+  provideGlobalWebSocketTrusting,
+  rawRealtimeConnection,
+  until,
+  type Recording,
+  type SubscriberAuth,
+} from '../support/subscription-clients';
 import {
   CANCEL_FOR_SUBSCRIBERS,
   CREATE_FOR_SUBSCRIBERS,
@@ -13,16 +23,19 @@ import {
 } from '../support/subscription-operations';
 
 // The Events subscriptions end to end: Apollo Client with
-// aws-appsync-subscription-link on the local server's real-time endpoint,
+// aws-appsync-subscription-link (ws://) and Amplify JS v6 (wss://, on the same
+// port with the local certificate) on the local server's real-time endpoint,
 // mutations over HTTP from other clients, DynamoDB Local behind.
 // Messages reach each subscriber in order, so "a draft's change never
 // arrived" is shown by the next message being the later, public change.
 
 let api: LocalApi;
+let certificate: TlsCertificate;
 const open: Recording<unknown>[] = [];
 beforeAll(async () => {
-  provideGlobalWebSocket();
-  api = await startLocalApi();
+  certificate = await newLocalCertificate();
+  provideGlobalWebSocketTrusting(certificate.cert);
+  api = await startLocalApi({ tls: certificate });
 });
 afterEach(async () => {
   for (const recording of open.splice(0)) {
@@ -32,15 +45,20 @@ afterEach(async () => {
 });
 afterAll(() => api?.close());
 
-async function subscribe(auth: SubscriberAuth, query: string, variables: Record<string, unknown>) {
-  const recording = apolloSubscribe<Record<string, any>>(api.url, auth, query, variables);
+type Client = 'apollo' | 'amplify';
+
+async function subscribe(auth: SubscriberAuth, query: string, variables: Record<string, unknown>, client: Client = 'apollo') {
+  const recording =
+    client === 'apollo'
+      ? apolloSubscribe<Record<string, any>>(api.url, auth, query, variables)
+      : amplifySubscribe<Record<string, any>>(api.url, auth, query, variables);
   open.push(recording);
   return recording;
 }
 
 /** Subscribes, and waits until the server has started the subscription (start_ack), so that what follows reaches it. */
-async function started(auth: SubscriberAuth, query: string, variables: Record<string, unknown>) {
-  const recording = await subscribe(auth, query, variables);
+async function started(auth: SubscriberAuth, query: string, variables: Record<string, unknown>, client: Client = 'apollo') {
+  const recording = await subscribe(auth, query, variables, client);
   const expected = open.length;
   await until(() => api.realtimeStats().subscriptions >= expected, () => `${api.realtimeStats().subscriptions} of ${expected} started`, 5000);
   return recording;
@@ -154,5 +172,30 @@ describe('onEventPublished through Apollo and aws-appsync-subscription-link', ()
 
     const messages = await listing.received(2);
     expect(messages.map((message) => message.onEventPublished.title)).toEqual(['Created published', 'Published later']);
+  });
+});
+
+describe('Amplify JS v6: generateClient().graphql({ query: subscription }).subscribe', () => {
+  it('receives live updates with the API key, over wss:// on the same port as the http:// endpoint', async () => {
+    expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    const event = await createEvent('alice', { status: 'PUBLISHED', capacity: 3 });
+    const watcher = await started({ apiKey: TEST_API_KEY }, ON_EVENT_CHANGED, { eventId: event.eventId }, 'amplify');
+    await mutate('alice', UPDATE_FOR_SUBSCRIBERS, { eventId: event.eventId, input: { title: 'Live' } });
+    await mutate('bob', REGISTER_FOR_SUBSCRIBERS, { eventId: event.eventId });
+    const messages = (await watcher.received(2)).map((message) => message.onEventChanged);
+    expect(messages.map(({ title, remaining }) => [title, remaining])).toEqual([
+      ['Live', 3],
+      ['Live', 2],
+    ]);
+  });
+
+  it('receives a draft as its owner signed in with a token, and an Apollo subscriber on the same event gets it too', async () => {
+    const draft = await createEvent('alice', { status: 'DRAFT' });
+    const owner = await started({ token: await api.tokenFor('alice') }, ON_EVENT_CHANGED, { eventId: draft.eventId }, 'amplify');
+    const ownerElsewhere = await started({ token: await api.tokenFor('alice') }, ON_EVENT_CHANGED, { eventId: draft.eventId });
+    await mutate('alice', UPDATE_FOR_SUBSCRIBERS, { eventId: draft.eventId, input: { title: 'Draft edit' } });
+    for (const subscriber of [owner, ownerElsewhere]) {
+      expect((await subscriber.received(1))[0].onEventChanged).toMatchObject({ title: 'Draft edit', status: 'DRAFT' });
+    }
   });
 });

@@ -41,7 +41,7 @@ export interface LocalApi extends GraphQLClient {
   close(): Promise<void>;
 }
 
-type ApiOptionsTestsSet = 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins' | 'resolverTimeoutMs' | 'ensureTable';
+type ApiOptionsTestsSet = 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins' | 'resolverTimeoutMs' | 'ensureTable' | 'tls';
 
 export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, ApiOptionsTestsSet>> {
   /** another DynamoDB (e.g. one that is down); its table is not created unless ensureTable says so */
@@ -63,6 +63,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     resolverTimeoutMs: options.resolverTimeoutMs,
     userPoolKeys: userPool.keys,
     ensureTable: options.ensureTable ?? !options.dynamodbEndpoint,
+    tls: options.tls,
   });
   const url = `${server.url}/graphql`;
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>

@@ -1,18 +1,12 @@
 import { ApolloClient, InMemoryCache, gql } from '@apollo/client';
+import { Amplify } from 'aws-amplify';
+import { generateClient } from 'aws-amplify/api';
 import { AUTH_TYPE, type AuthOptions } from 'aws-appsync-auth-link';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 import { WebSocket } from 'ws';
 
 // Real subscription clients, configured as a frontend configures them for the
 // local server: only the endpoint and the credentials differ from the cloud.
-
-/**
- * Browsers and Node 22 have a global WebSocket, which these clients use;
- * Node 20 has none, so the tests give it the `ws` library's, as a Node app would.
- */
-export function provideGlobalWebSocket(): void {
-  (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
-}
 
 export type SubscriberAuth =
   | { apiKey: string }
@@ -97,9 +91,16 @@ export function apolloSubscribe<T = Record<string, any>>(
       recording.completed = true;
     },
   });
+  return { client, ...recordingOf(recording, () => {
+    subscription.unsubscribe();
+    client.stop();
+  }) };
+}
+
+/** The accessors of a Recording over what an observer collected. */
+function recordingOf<T>(recording: { messages: T[]; errors: unknown[]; completed: boolean }, unsubscribe: () => void): Recording<T> {
   const done = () => recording.completed || recording.errors.length > 0;
   return {
-    client,
     get messages() {
       return recording.messages;
     },
@@ -114,10 +115,7 @@ export function apolloSubscribe<T = Record<string, any>>(
       return recording.messages;
     },
     ended: (timeoutMs = 5000) => until(done, () => 'the subscription is still open', timeoutMs),
-    unsubscribe() {
-      subscription.unsubscribe();
-      client.stop();
-    },
+    unsubscribe,
   };
 }
 
@@ -168,4 +166,57 @@ export async function rawRealtimeConnection(graphqlUrl: string, header: Record<s
     waitClosed: (timeoutMs = 5000) => until(() => closed, () => 'the connection is still open', timeoutMs),
     close: () => socket.close(),
   };
+}
+
+/**
+ * Amplify JS v6, configured as a frontend configures it for the local server:
+ * the GraphQL endpoint and the API key or a token. It subscribes on
+ * wss://<host>/graphql/realtime whatever the endpoint's scheme, so the global
+ * WebSocket (`ws` here, a browser's in a page) has to trust the local
+ * server's certificate, as a browser does once it is told to.
+ */
+export function amplifySubscribe<T = Record<string, any>>(
+  graphqlUrl: string,
+  auth: SubscriberAuth,
+  query: string,
+  variables: Record<string, unknown>,
+): Recording<T> {
+  Amplify.configure({
+    API: {
+      GraphQL: {
+        endpoint: graphqlUrl,
+        region: 'us-east-1',
+        ...('apiKey' in auth ? { defaultAuthMode: 'apiKey' as const, apiKey: auth.apiKey } : { defaultAuthMode: 'userPool' as const }),
+      },
+    },
+  });
+  const client = generateClient();
+  const recording = { messages: [] as T[], errors: [] as unknown[], completed: false };
+  const observable = client.graphql({
+    query,
+    variables,
+    ...('token' in auth ? { authMode: 'userPool' as const, authToken: auth.token } : {}),
+  }) as unknown as { subscribe(observer: object): { unsubscribe(): void } };
+  const subscription = observable.subscribe({
+    next: ({ data }: { data: T }) => recording.messages.push(data),
+    error: (error: unknown) => recording.errors.push(...errorsOf(error)),
+    complete: () => {
+      recording.completed = true;
+    },
+  });
+  return recordingOf(recording, () => subscription.unsubscribe());
+}
+
+/**
+ * Browsers and Node 22 have a global WebSocket, which both clients use; Node
+ * 20 has none, so the tests give it `ws`'s, trusting the local server's
+ * certificate as a browser does once told to (or Node with NODE_EXTRA_CA_CERTS).
+ */
+export function provideGlobalWebSocketTrusting(certificatePem: string): void {
+  class TrustingWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { ca: certificatePem });
+    }
+  }
+  (globalThis as { WebSocket?: unknown }).WebSocket = TrustingWebSocket;
 }

@@ -57,6 +57,7 @@ export { ensureTable } from './dynamodb/ensure-table.ts';
 export { APPSYNC_EXECUTION_TIMEOUT_MS } from './engine/resolve-field.ts';
 export { collapseRepeats, type RepeatedLines } from './server/repeated-lines.ts';
 export { SIGN_IN_PATH, type LocalServer } from './server/start-local-server.ts';
+export type { TlsCertificate } from './server/tls-on-same-port.ts';
 export { DEFAULT_REALTIME_SETTINGS, REALTIME_PATH } from './realtime/realtime-endpoint.ts';
 export type { RealtimeSettings } from './realtime/realtime-connection.ts';
 export { SUBSCRIPTION_FILTER_LIMITS } from './realtime/subscription-filter-match.ts';

@@ -11,6 +11,7 @@ import { buildAppSyncSchema } from './graphql/build-schema.ts';
 import type { RealtimeSettings } from './realtime/realtime-connection.ts';
 import type { ExplorerContent } from './server/explorer.ts';
 import { startLocalServer, type LocalServer } from './server/start-local-server.ts';
+import type { TlsCertificate } from './server/tls-on-same-port.ts';
 import type { ApiSettings, AuthMode, DataSource, ResolverDefinition } from './types.ts';
 
 // An AppSync API served locally: its schema, data sources, resolvers and
@@ -61,6 +62,8 @@ export interface AppSyncApiOptions {
   resolverTimeoutsMs?: Record<string, number>;
   /** the real-time endpoint's timings and limits (keep-alive, timeouts, message size, subscriptions a connection); default AppSync's */
   realtime?: Partial<RealtimeSettings>;
+  /** a certificate for TLS on the same port (wss:// for Amplify JS v6); default plain HTTP only */
+  tls?: TlsCertificate;
 }
 
 export interface AppSyncApi extends LocalServer {
@@ -125,6 +128,7 @@ export async function startAppSyncApi(options: AppSyncApiOptions): Promise<AppSy
     resolverTimeoutMs: options.resolverTimeoutMs,
     resolverTimeoutsMs: options.resolverTimeoutsMs,
     realtime: options.realtime,
+    tls: options.tls,
   });
   return {
     ...server,

@@ -27,6 +27,7 @@ import {
   type Middleware,
 } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
+import { plainOrTlsListener, type TlsCertificate } from './tls-on-same-port.ts';
 import { mutationPublisher } from '../realtime/publish-mutation.ts';
 import type { RealtimeSettings } from '../realtime/realtime-connection.ts';
 import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS, REALTIME_PATH } from '../realtime/realtime-endpoint.ts';
@@ -80,6 +81,11 @@ export interface LocalServerOptions {
   timeouts?: Partial<ConnectionTimeouts>;
   /** the real-time endpoint's timings and limits; default DEFAULT_REALTIME_SETTINGS */
   realtime?: Partial<RealtimeSettings>;
+  /**
+   * With a certificate the port also answers TLS (https://, wss://), which
+   * Amplify JS v6 uses for subscriptions whatever the endpoint's scheme.
+   */
+  tls?: TlsCertificate;
 }
 
 export interface LocalServer {
@@ -214,11 +220,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   });
   closeIdleSockets(server, timeouts);
   server.on('upgrade', (request, socket, head) => realtime.handleUpgrade(request, socket, head));
+  const listener = options.tls ? plainOrTlsListener(server, options.tls) : server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
+    listener.once('error', reject);
+    listener.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = listener.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -227,7 +234,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     close: () =>
       new Promise<void>((resolve, reject) => {
         realtime.closeAll();
-        server.close((error) => (error ? reject(error) : resolve()));
+        listener.close((error) => (error ? reject(error) : resolve()));
         // keep-alive connections would otherwise hold close() open
         server.closeAllConnections();
       }),
