@@ -121,7 +121,7 @@ async function main() {
       allowedOrigins: config.allowedOrigins,
       stage: config.stage,
       resolverTimeoutMs: config.resolverTimeoutMs,
-      tls: await loadLocalCertificate(),
+      tls: config.tls ? await loadLocalCertificate() : undefined,
       onResolverLogs: (resolver, lines) => {
         for (const line of lines) {
           resolverLines.log(`[${resolver}] ${line}`);

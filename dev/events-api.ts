@@ -11,7 +11,6 @@ import {
   type ReadMetrics,
   type ResolverCode,
   type TableDefinition,
-  type TlsCertificate,
 } from 'appsync-local';
 import { apiSettings, type ApiSettings, type Stage } from '../model/api-settings.ts';
 import {
@@ -28,6 +27,7 @@ import {
 } from '../model/api-wiring.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe.ts';
+import type { LocalCertificate } from './local-certificate.ts';
 import { fromProjectRoot, PROJECT_ROOT } from '../model/project-paths.ts';
 import { registrationsTable } from '../model/registrations-table.ts';
 import { readSchema } from '../model/schema-source.ts';
@@ -88,8 +88,8 @@ export interface EventsApiOptions {
   onResolverLogs?: (resolver: string, lines: string[]) => void;
   /** how long a resolver's data-source calls may take; default AppSync's 30 s */
   resolverTimeoutMs?: number;
-  /** a certificate: the port answers TLS too, for Amplify JS v6's wss:// subscriptions (dev/local-certificate.ts) */
-  tls?: TlsCertificate;
+  /** a certificate: the server answers https:// and wss://, as Amplify JS v6 subscribes on wss:// (dev/local-certificate.ts) */
+  tls?: LocalCertificate;
 }
 
 /** The registrations table that goes with an events table, unless named otherwise. */

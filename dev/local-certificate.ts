@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TlsCertificate } from 'appsync-local';
 import { generate } from 'selfsigned';
 import { fromProjectRoot } from '../model/project-paths.ts';
 
@@ -9,11 +8,17 @@ import { fromProjectRoot } from '../model/project-paths.ts';
 // server answers TLS on its port too (docs/subscriptions.md). Kept across
 // restarts, so that a browser or NODE_EXTRA_CA_CERTS trusts it once.
 
+/** PEM texts, as the local server's `tls` option takes them. */
+export interface LocalCertificate {
+  key: string;
+  cert: string;
+}
+
 /** Where `npm run dev` keeps it (gitignored, beside the user pool's keys). */
 export const LOCAL_CERTIFICATE_DIR = fromProjectRoot('.local/tls');
 
 /** A new self-signed certificate (EC P-256, a year). */
-export async function newLocalCertificate(): Promise<TlsCertificate> {
+export async function newLocalCertificate(): Promise<LocalCertificate> {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     curve: 'P-256',
@@ -29,7 +34,7 @@ export async function newLocalCertificate(): Promise<TlsCertificate> {
 }
 
 /** The certificate in `directory` (cert.pem, key.pem), made there first if there is none. */
-export async function loadLocalCertificate(directory = LOCAL_CERTIFICATE_DIR): Promise<TlsCertificate> {
+export async function loadLocalCertificate(directory = LOCAL_CERTIFICATE_DIR): Promise<LocalCertificate> {
   const certFile = join(directory, 'cert.pem');
   const keyFile = join(directory, 'key.pem');
   if (existsSync(certFile) && existsSync(keyFile)) {

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventInput } from '../support/event-operations';
 import { startLocalApi, TEST_API_KEY, type LocalApi } from '../support/local-api';
-import type { TlsCertificate } from 'appsync-local';
-import { newLocalCertificate } from '../../dev/local-certificate';
+import { newLocalCertificate, type LocalCertificate } from '../../dev/local-certificate';
 import {
   amplifySubscribe,
   apolloSubscribe,
@@ -23,14 +22,15 @@ import {
 } from '../support/subscription-operations';
 
 // The Events subscriptions end to end: Apollo Client with
-// aws-appsync-subscription-link (ws://) and Amplify JS v6 (wss://, on the same
-// port with the local certificate) on the local server's real-time endpoint,
-// mutations over HTTP from other clients, DynamoDB Local behind.
+// aws-appsync-subscription-link and Amplify JS v6 on the local server's
+// real-time endpoint, served over https:// and wss:// with the local
+// certificate (Amplify opens wss:// only), mutations over HTTPS from other
+// clients, DynamoDB Local behind.
 // Messages reach each subscriber in order, so "a draft's change never
 // arrived" is shown by the next message being the later, public change.
 
 let api: LocalApi;
-let certificate: TlsCertificate;
+let certificate: LocalCertificate;
 const open: Recording<unknown>[] = [];
 beforeAll(async () => {
   certificate = await newLocalCertificate();
@@ -137,7 +137,7 @@ describe('onEventChanged through Apollo and aws-appsync-subscription-link', () =
   });
 
   it('refuses a connection without credentials with connection_error, and goes on serving others', async () => {
-    const anonymous = await rawRealtimeConnection(api.url, null);
+    const anonymous = await rawRealtimeConnection(api.url, null, certificate.cert);
     anonymous.send({ type: 'connection_init' });
     const refusal = await anonymous.next('connection_error');
     expect(refusal.payload.errors[0]).toMatchObject({ errorType: 'UnauthorizedException', errorCode: 401 });
@@ -176,8 +176,8 @@ describe('onEventPublished through Apollo and aws-appsync-subscription-link', ()
 });
 
 describe('Amplify JS v6: generateClient().graphql({ query: subscription }).subscribe', () => {
-  it('receives live updates with the API key, over wss:// on the same port as the http:// endpoint', async () => {
-    expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+  it('receives live updates with the API key, on the wss:// URL it derives from the https:// endpoint', async () => {
+    expect(api.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/graphql$/);
     const event = await createEvent('alice', { status: 'PUBLISHED', capacity: 3 });
     const watcher = await started({ apiKey: TEST_API_KEY }, ON_EVENT_CHANGED, { eventId: event.eventId }, 'amplify');
     await mutate('alice', UPDATE_FOR_SUBSCRIBERS, { eventId: event.eventId, input: { title: 'Live' } });

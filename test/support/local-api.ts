@@ -69,12 +69,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>
     mintIdToken(userPool.keys, { username, pool: EVENTS_USER_POOL, ...tokenOptions });
   const asUser: LocalApi['asUser'] = async (username, tokenOptions) =>
-    graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) });
+    graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) }, options.tls?.cert);
   return {
     ...(await asUser(DEFAULT_USER)),
     origin: server.url,
     tableName,
-    withApiKey: graphqlClient(url, { 'x-api-key': TEST_API_KEY }),
+    withApiKey: graphqlClient(url, { 'x-api-key': TEST_API_KEY }, options.tls?.cert),
     asUser,
     tokenFor,
     async storedEvent(eventId) {

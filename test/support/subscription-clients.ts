@@ -132,13 +132,13 @@ export interface RealtimeMessage {
  * the client libraries never send (no credentials, malformed frames).
  * https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
  */
-export async function rawRealtimeConnection(graphqlUrl: string, header: Record<string, string> | null) {
+export async function rawRealtimeConnection(graphqlUrl: string, header: Record<string, string> | null, ca?: string) {
   const url = new URL(`${graphqlUrl.replace(/^http/, 'ws')}/realtime`);
   if (header) {
     url.searchParams.set('header', Buffer.from(JSON.stringify(header)).toString('base64'));
     url.searchParams.set('payload', Buffer.from('{}').toString('base64'));
   }
-  const socket = new WebSocket(url, ['graphql-ws']);
+  const socket = new WebSocket(url, ['graphql-ws'], { ca });
   const messages: RealtimeMessage[] = [];
   let closed = false;
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));

@@ -11,7 +11,6 @@ import { buildAppSyncSchema } from './graphql/build-schema.ts';
 import type { RealtimeSettings } from './realtime/realtime-connection.ts';
 import type { ExplorerContent } from './server/explorer.ts';
 import { startLocalServer, type LocalServer } from './server/start-local-server.ts';
-import type { TlsCertificate } from './server/tls-on-same-port.ts';
 import type { ApiSettings, AuthMode, DataSource, ResolverDefinition } from './types.ts';
 
 // An AppSync API served locally: its schema, data sources, resolvers and
@@ -62,8 +61,8 @@ export interface AppSyncApiOptions {
   resolverTimeoutsMs?: Record<string, number>;
   /** the real-time endpoint's timings and limits (keep-alive, timeouts, message size, subscriptions a connection); default AppSync's */
   realtime?: Partial<RealtimeSettings>;
-  /** a certificate for TLS on the same port (wss:// for Amplify JS v6); default plain HTTP only */
-  tls?: TlsCertificate;
+  /** serve HTTPS and WSS with this certificate (PEM) instead of HTTP and WS, for clients that insist on `wss://` */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface AppSyncApi extends LocalServer {

@@ -71,6 +71,7 @@ async function main(): Promise<number> {
   console.log(`
 ${api.name} from ${directory}
 GraphQL endpoint  ${server.url}/graphql
+Subscriptions     ${server.realtimeUrl}
 Explorer          ${server.url}/${api.apiKeys.length > 0 ? `\nAPI key           ${api.apiKeys[0].key}` : ''}${
     api.userPool ? `\nUser pool         ${api.userPool.userPoolId} (client ${api.userPool.clientId})` : ''
   }

@@ -10,6 +10,11 @@ import { isRecord } from '../is-record.ts';
 // https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
 
 export const REALTIME_SUBPROTOCOL = 'graphql-ws';
+
+/** the GraphQL endpoint the real-time endpoint belongs to */
+export const GRAPHQL_PATH = '/graphql';
+/** where clients connect: the GraphQL endpoint + "/realtime", as Amplify JS derives it outside AppSync's domain */
+export const REALTIME_PATH = `${GRAPHQL_PATH}/realtime`;
 const HEADER_SUBPROTOCOL_PREFIX = 'header-';
 
 /** The entries of a Sec-WebSocket-Protocol header. */
@@ -57,4 +62,15 @@ export function handshakeHeaders(searchParams: URLSearchParams, subprotocols: re
   const encoded = fromProtocol?.slice(HEADER_SUBPROTOCOL_PREFIX.length) ?? searchParams.get('header');
   const authorization = encoded ? decodedJsonObject(encoded) : undefined;
   return authorization && credentialHeaders(authorization);
+}
+
+/**
+ * The request a connection's or a start's credentials were made for, as the
+ * page's IAM section describes what is signed: the handshake is
+ * `POST <graphql endpoint>/connect` with the body `{}`, a start is
+ * `POST <graphql endpoint>` with the start's `data` string as body. API keys
+ * and tokens ignore all but the headers.
+ */
+export function credentialRequest(headers: Record<string, string>, sourceIp: string, path: string, body: string) {
+  return { headers, sourceIp, method: 'POST', path, body: async () => Buffer.from(body) };
 }

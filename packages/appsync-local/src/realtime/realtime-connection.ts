@@ -39,6 +39,9 @@ export interface ConnectionContext {
   settings: RealtimeSettings;
 }
 
+/** How long a client may take to answer the server's close before its socket is cut. */
+const CLOSE_GRACE_MS = 1000;
+
 /** WebSocket close code for a connection that never initialised (as graphql-ws uses it). */
 export const INIT_TIMEOUT_CLOSE_CODE = 4408;
 
@@ -206,9 +209,10 @@ export class RealtimeConnection {
     this.end(id);
   }
 
-  /** Closes the connection from the server's side (the server is stopping). */
+  /** Closes the connection from the server's side (the server is stopping); a client that does not answer is cut off. */
   close(): void {
     this.socket.close(1001, 'Server stopping');
+    setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   private closed(): void {

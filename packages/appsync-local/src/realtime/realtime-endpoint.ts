@@ -2,7 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RequestAuthenticator } from '../types.ts';
-import { handshakeHeaders, offeredSubprotocols, REALTIME_SUBPROTOCOL } from './handshake-authorization.ts';
+import {
+  credentialRequest,
+  GRAPHQL_PATH,
+  handshakeHeaders,
+  offeredSubprotocols,
+  REALTIME_PATH,
+  REALTIME_SUBPROTOCOL,
+} from './handshake-authorization.ts';
 import { RealtimeConnection, type RealtimeSettings } from './realtime-connection.ts';
 import type { SubscriptionOperationContext } from './start-subscription.ts';
 import type { SubscriptionRegistry } from './subscription-registry.ts';
@@ -14,7 +21,6 @@ import { UNAUTHORIZED_MESSAGES } from '../auth/unauthorized-messages.ts';
 // `graphql-ws` subprotocol. The framing is the `ws` library's.
 // https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
 
-export const REALTIME_PATH = '/graphql/realtime';
 
 /**
  * AppSync's timings and limits, where it documents them: connectionTimeoutMs
@@ -82,7 +88,7 @@ export function createRealtimeEndpoint(options: RealtimeEndpointOptions): Realti
       const headers = handshakeHeaders(url.searchParams, subprotocols);
       const sourceIp = request.socket.remoteAddress ?? '';
       const handshake = headers
-        ? options.authenticate({ headers, sourceIp })
+        ? options.authenticate(credentialRequest(headers, sourceIp, `${GRAPHQL_PATH}/connect`, '{}'))
         : Promise.resolve({ ok: false as const, message: UNAUTHORIZED_MESSAGES.noValidHeader });
       server.handleUpgrade(request, socket, head, (webSocket) => {
         const connection = new RealtimeConnection(webSocket, handshake, sourceIp, options);

@@ -12,7 +12,7 @@ import { fragmentsOf } from '../graphql/selected-fields.ts';
 import { executeOperation, type OperationContext, type OperationRequest } from '../graphql/execute-operation.ts';
 import { isRecord } from '../is-record.ts';
 import { newRequestUsage, type AuthenticatedCaller, type RequestAuthenticator } from '../types.ts';
-import { credentialHeaders } from './handshake-authorization.ts';
+import { credentialHeaders, credentialRequest, GRAPHQL_PATH } from './handshake-authorization.ts';
 import { REALTIME_ERRORS, type RealtimeError } from './protocol-messages.ts';
 import { checkSubscriptionFilter, type CheckedSubscriptionFilter } from './subscription-filter-match.ts';
 import type { FieldSelection } from './subscription-payload.ts';
@@ -130,7 +130,7 @@ export async function startSubscription(
   }
   const extensions = isRecord(payload.extensions) ? payload.extensions : {};
   const headers = isRecord(extensions.authorization) ? credentialHeaders(extensions.authorization) : {};
-  const authentication = await authenticate({ headers, sourceIp });
+  const authentication = await authenticate(credentialRequest(headers, sourceIp, GRAPHQL_PATH, String(payload.data)));
   if (!authentication.ok) {
     return { errors: [REALTIME_ERRORS.unauthorized(authentication.message)] };
   }

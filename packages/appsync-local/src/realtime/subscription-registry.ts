@@ -7,8 +7,13 @@ import { subscriberPayload, type FieldSelection } from './subscription-payload.t
 // Every running subscription of the server, by subscription field, and the
 // fan-out of a published mutation result to them, in AppSync's order:
 // the subscriber's arguments (each argument given must equal the result's
-// field of that name; arguments left out match everything), then the
-// enhanced filter its resolver set, then its authorization.
+// field of that name; arguments left out match everything) or, when its
+// resolver set one, the enhanced filter instead, then its authorization.
+// The filter replaces the arguments: the enhanced-filtering page's resolvers
+// repeat the arguments they want matched in the filter (`group: { eq:
+// ctx.args.group }`), and Amplify's generated subscriptions take a `filter`
+// argument, no field of the result, that its resolver turns into the
+// subscription filter: were arguments still matched, those would never match.
 // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html
 // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html
 //
@@ -71,11 +76,10 @@ export class SubscriptionRegistry {
   publish(fieldName: string, published: Record<string, unknown>): number {
     let delivered = 0;
     for (const subscription of this.byField.get(fieldName) ?? []) {
-      if (
-        argumentsMatch(subscription.arguments, published) &&
-        (!subscription.filter || matchesSubscriptionFilter(subscription.filter, published)) &&
-        this.authorizeField('Subscription', fieldName, subscription.caller)
-      ) {
+      const selected = subscription.filter
+        ? matchesSubscriptionFilter(subscription.filter, published)
+        : argumentsMatch(subscription.arguments, published);
+      if (selected && this.authorizeField('Subscription', fieldName, subscription.caller)) {
         const mayRead = (typeName: string, field: string) => this.authorizeField(typeName, field, subscription.caller);
         const payload = subscriberPayload(this.schema, published, subscription.selection, mayRead);
         subscription.deliver({ [subscription.selection.responseKey]: payload });
@@ -89,6 +93,8 @@ export class SubscriptionRegistry {
    * `extensions.invalidateSubscriptions({ subscriptionField, payload })`: ends
    * every subscription of that field whose invalidation filter matches the
    * payload. Subscriptions without an invalidation filter are never invalidated.
+   * The client is told with `complete`, the message AppSync sends an
+   * invalidated subscription (aws-amplify/amplify-js#9898, which passes it on).
    * https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
    */
   invalidate(fieldName: string, payload: Record<string, unknown>): number {

@@ -128,7 +128,10 @@ export function queryStringUrl(api: AppSyncApi, authorization: Record<string, st
 
 /** A real-time client: every message the server sent, in order, awaited one by one. */
 export class RealtimeClient {
+  /** messages not yet taken by `next` */
   readonly received: Message[] = [];
+  /** every message, taken or not */
+  readonly log: Message[] = [];
   private readonly waiting: { predicate: (message: Message) => boolean; resolve: (message: Message) => void }[] = [];
   closeCode: number | undefined;
   readonly closed: Promise<number>;
@@ -136,6 +139,7 @@ export class RealtimeClient {
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const message = JSON.parse(data.toString()) as Message;
+      this.log.push(message);
       this.received.push(message);
       const index = this.waiting.findIndex((waiter) => waiter.predicate(message));
       if (index >= 0) {
@@ -212,9 +216,9 @@ export class RealtimeClient {
     return this.next(['start_ack', 'error'], id);
   }
 
-  /** The `data` messages received so far for a subscription. */
+  /** The `data` messages received so far for a subscription, taken or not. */
   dataFor(id: string): Message[] {
-    return this.received.filter((message) => message.type === 'data' && message.id === id);
+    return this.log.filter((message) => message.type === 'data' && message.id === id);
   }
 
   close(): Promise<number> {

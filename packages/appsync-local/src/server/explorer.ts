@@ -1,16 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { EXPLORER_SUBSCRIPTIONS_SCRIPT } from './explorer-subscriptions.ts';
 import type { Handler, LocalResponse } from './http-pipeline.ts';
 
 // GET / serves a GraphiQL explorer. Its scripts and styles are the files the
 // installed npm packages ship (graphiql 3's UMD bundle, React 18's UMD
 // builds), served by this server, so the page works offline: nothing is
-// fetched from a CDN.
+// fetched from a CDN. Subscriptions run over the real-time endpoint
+// (explorer-subscriptions.ts).
 
 export interface ExplorerOptions {
   /** where the page sends queries */
   endpointPath: string;
+  /** where the page opens subscriptions (WebSocket) */
+  realtimePath: string;
   /** sent as `x-api-key` with every query, and shown in the Headers tab */
   apiKey?: string;
   content?: ExplorerContent;
@@ -96,11 +100,16 @@ function explorerPage(options: ExplorerOptions): Handler {
     <script src="${ASSET_PREFIX}react.production.min.js"></script>
     <script src="${ASSET_PREFIX}react-dom.production.min.js"></script>
     <script src="${ASSET_PREFIX}graphiql.min.js"></script>
+    <script src="${ASSET_PREFIX}${SUBSCRIPTIONS_ASSET}"></script>
     <script>
       const headers = ${scriptLiteral(headers)};
-      const fetcher = GraphiQL.createFetcher({ url: new URL(${scriptLiteral(
-        options.endpointPath,
-      )}, location.href).href, headers });
+      const realtimeUrl = new URL(${scriptLiteral(options.realtimePath)}, location.href);
+      realtimeUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+      const fetcher = appSyncFetcher(
+        GraphiQL.createFetcher({ url: new URL(${scriptLiteral(options.endpointPath)}, location.href).href, headers }),
+        realtimeUrl.href,
+        headers,
+      );
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
         React.createElement(GraphiQL, {
           fetcher,
@@ -115,10 +124,17 @@ function explorerPage(options: ExplorerOptions): Handler {
   return async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: html });
 }
 
+const SUBSCRIPTIONS_ASSET = 'appsync-subscriptions.js';
+
 /** `GET /` and the files the page loads, as routes. */
 export function explorerRoutes(options: ExplorerOptions): Record<string, Handler> {
   const routes: Record<string, Handler> = {
     'GET /': explorerPage(options),
+    [`GET ${ASSET_PREFIX}${SUBSCRIPTIONS_ASSET}`]: async () => ({
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8' },
+      body: EXPLORER_SUBSCRIPTIONS_SCRIPT,
+    }),
     // browsers ask for it; without an answer each visit logs a 404
     'GET /favicon.ico': async () => ({ status: 204, headers: {}, body: '' }),
   };

@@ -402,7 +402,7 @@ describe('the explorer', () => {
   it('loads every script and style from this server, none from elsewhere', async () => {
     const html = await (await fetch(`${server.url}/`)).text();
     const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
-    expect(references).toHaveLength(4);
+    expect(references).toHaveLength(5);
     for (const reference of references) {
       expect(reference.startsWith('/explorer/')).toBe(true);
       const asset = await fetch(`${server.url}${reference}`);

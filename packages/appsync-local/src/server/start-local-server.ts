@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { initiateAuthEndpoint, type InitiateAuthOptions } from '../auth/initiate-auth.ts';
 import { APPSYNC_EXECUTION_TIMEOUT_MS, resolveField } from '../engine/resolve-field.ts';
@@ -27,10 +28,10 @@ import {
   type Middleware,
 } from './http-pipeline.ts';
 import { sendResponse, toLocalRequest } from './node-adapter.ts';
-import { plainOrTlsListener, type TlsCertificate } from './tls-on-same-port.ts';
 import { mutationPublisher } from '../realtime/publish-mutation.ts';
 import type { RealtimeSettings } from '../realtime/realtime-connection.ts';
-import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS, REALTIME_PATH } from '../realtime/realtime-endpoint.ts';
+import { REALTIME_PATH } from '../realtime/handshake-authorization.ts';
+import { createRealtimeEndpoint, DEFAULT_REALTIME_SETTINGS } from '../realtime/realtime-endpoint.ts';
 import type { SubscriptionOperationContext } from '../realtime/start-subscription.ts';
 import { subscriptionTriggers } from '../realtime/subscribe-directives.ts';
 import { SubscriptionRegistry } from '../realtime/subscription-registry.ts';
@@ -82,17 +83,18 @@ export interface LocalServerOptions {
   /** the real-time endpoint's timings and limits; default DEFAULT_REALTIME_SETTINGS */
   realtime?: Partial<RealtimeSettings>;
   /**
-   * With a certificate the port also answers TLS (https://, wss://), which
-   * Amplify JS v6 uses for subscriptions whatever the endpoint's scheme.
+   * Serve HTTPS and WSS instead of HTTP and WS, with this certificate (PEM):
+   * for clients that insist on `wss://`, as Amplify JS does (it turns the
+   * endpoint's `http://` into `wss://`); give one the browser trusts
    */
-  tls?: TlsCertificate;
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface LocalServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`) */
   url: string;
   port: number;
-  /** the real-time (subscriptions) endpoint: `ws://127.0.0.1:<port>/graphql/realtime` */
+  /** the real-time (subscriptions) endpoint: `ws://127.0.0.1:<port>/graphql/realtime` (`wss://` with `tls`) */
   realtimeUrl: string;
   /** what the real-time endpoint holds now */
   realtimeStats(): { connections: number; subscriptions: number };
@@ -190,6 +192,7 @@ function routes(options: LocalServerOptions, context: SubscriptionOperationConte
       : {}),
     ...explorerRoutes({
       endpointPath: '/graphql',
+      realtimePath: REALTIME_PATH,
       apiKey: options.explorerApiKey,
       content: options.explorer,
     }),
@@ -212,29 +215,32 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     internalFailure,
   );
   const timeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
-  const server = createServer(serverTimeoutOptions(timeouts), (incoming, outgoing) => {
+  const answer = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     handle(toLocalRequest(incoming))
       .then((response) => sendResponse(outgoing, response))
       // only a connection that broke while answering gets here
       .catch(() => outgoing.destroy());
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ ...serverTimeoutOptions(timeouts), ...options.tls }, answer)
+    : createServer(serverTimeoutOptions(timeouts), answer);
   closeIdleSockets(server, timeouts);
   server.on('upgrade', (request, socket, head) => realtime.handleUpgrade(request, socket, head));
-  const listener = options.tls ? plainOrTlsListener(server, options.tls) : server;
   await new Promise<void>((resolve, reject) => {
-    listener.once('error', reject);
-    listener.listen(options.port, '127.0.0.1', () => resolve());
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const { port } = listener.address() as AddressInfo;
+  const { port } = server.address() as AddressInfo;
+  const secure = options.tls ? 's' : '';
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http${secure}://127.0.0.1:${port}`,
     port,
-    realtimeUrl: `ws://127.0.0.1:${port}${REALTIME_PATH}`,
+    realtimeUrl: `ws${secure}://127.0.0.1:${port}${REALTIME_PATH}`,
     realtimeStats: () => ({ connections: realtime.connectionCount, subscriptions: registry.size }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         realtime.closeAll();
-        listener.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => (error ? reject(error) : resolve()));
         // keep-alive connections would otherwise hold close() open
         server.closeAllConnections();
       }),
