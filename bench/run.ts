@@ -8,6 +8,7 @@ import { compareLatency } from './latency-comparison.ts';
 import type { RoundsOptions } from './rounds.ts';
 import { benchRegistrations } from './registrations.ts';
 import { seedEvents } from './seed-events.ts';
+import { benchSubscriptions } from './subscriptions.ts';
 
 // `npm run bench`: every figure beside a baseline measured in the same run.
 // 1. Items DynamoDB reads to return one page of 20 PUBLISHED events, through
@@ -17,8 +18,11 @@ import { seedEvents } from './seed-events.ts';
 // 3. registerForEvent on one hot event at concurrency 1, 8 and 32, and the
 //    write units a registration and a cancellation cost.
 // 4. Time from `npm run dev` to a served API (BENCH_DEV_STARTS starts).
+// 5. Subscriptions: delivery latency from a mutation's HTTP response to 1, 100
+//    and 1,000 subscribers of one event beside a plain WebSocket broadcast,
+//    messages lost or wrongly delivered, RSS with 5,000 idle connections.
 // Shorter runs while iterating: BENCH_SIZES=10000 BENCH_REQUESTS=1000.
-// Only the registrations: BENCH_ONLY=registrations.
+// Only one section: BENCH_ONLY=registrations or BENCH_ONLY=subscriptions.
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 /** requests per server and operation, spread over the rounds */
@@ -32,6 +36,9 @@ const LOAD: RoundsOptions = {
 };
 const DEV_STARTS = Number(process.env.BENCH_DEV_STARTS ?? 3);
 const REGISTRATIONS_PER_LEVEL = Number(process.env.BENCH_REGISTRATIONS ?? 200);
+const SUBSCRIBER_COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
+const SUBSCRIPTION_MUTATIONS = Number(process.env.BENCH_SUBSCRIPTION_MUTATIONS ?? 50);
+const IDLE_CONNECTIONS = Number(process.env.BENCH_IDLE_CONNECTIONS ?? 5000);
 const API_KEY = 'da2-bench-key';
 const API_HEADERS = { 'x-api-key': API_KEY };
 
@@ -49,6 +56,10 @@ async function main() {
     allowedOrigins: [],
   };
   try {
+    if (process.env.BENCH_ONLY === 'subscriptions') {
+      await reportSubscriptions(apiOptions);
+      return;
+    }
     if (process.env.BENCH_ONLY !== 'registrations') {
       await benchReadsAndLatency(client, tableName, apiOptions);
     }
@@ -75,6 +86,33 @@ async function main() {
   const sorted = [...startups].sort((a, b) => a - b);
   console.log(`\n4. npm run dev, from the command to a served API (in-memory DynamoDB Local), ${DEV_STARTS} starts`);
   console.table({ ms: { each: startups.join(', '), median: sorted[Math.floor(sorted.length / 2)] } });
+
+  const database = await startDynamoDBLocal({ inMemory: true });
+  try {
+    await reportSubscriptions({ ...apiOptions, dynamodb: createDynamoDBClient({ endpoint: database.endpoint }) });
+  } finally {
+    await database.stop();
+  }
+}
+
+async function reportSubscriptions(apiOptions: EventsApiOptions) {
+  const figures = await benchSubscriptions({
+    apiOptions: { ...apiOptions, tableName: 'bench-subscriptions' },
+    subscriberCounts: SUBSCRIBER_COUNTS,
+    mutations: SUBSCRIPTION_MUTATIONS,
+    concurrentMutations: SUBSCRIPTION_MUTATIONS,
+    idleConnections: IDLE_CONNECTIONS,
+  });
+  console.log(
+    `\n5. Subscriptions: onEventChanged of one event, one WebSocket per subscriber; ${SUBSCRIPTION_MUTATIONS} updateEvent calls in turn. ` +
+      'Milliseconds from the HTTP response of the mutation (negative: the message came first) and from its request to the ' +
+      'message at each subscriber, beside a plain ws broadcast triggered by a POST (same run); ratios of the times from the request',
+  );
+  console.table(figures.latencyRows);
+  console.log('   Messages lost or wrongly delivered (a message for another event, a duplicate, or out of order): must be 0');
+  console.table(figures.correctnessRows);
+  console.log('   RSS of the process holding both ends of the idle connections (initialised, no subscription)');
+  console.table(figures.memoryRows);
 }
 
 async function benchReadsAndLatency(client: ReturnType<typeof createDynamoDBClient>, tableName: string, apiOptions: EventsApiOptions) {
