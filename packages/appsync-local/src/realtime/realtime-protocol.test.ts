@@ -145,7 +145,7 @@ describe('real-time-websocket-client: subscriptions', () => {
   });
 
   it('refuses start past maxSubscriptionsPerConnection', async () => {
-    const limited = await startTestApi({ realtime: { maxSubscriptionsPerConnection: 2 } });
+    const limited = await startTestApi({ realtime: { maxSubscriptionsPerConnection: 2 } }, test.pool);
     const client = await RealtimeClient.connect(limited.api);
     await client.start('1', ON_ITEM);
     await client.start('2', ON_ITEM);
@@ -250,7 +250,7 @@ describe('real-time-websocket-client: abuse', () => {
   });
 
   it('refuses an oversized message with an error, keeps the connection, and closes one past the hard cap', async () => {
-    const small = await startTestApi({ realtime: { maxMessageBytes: 1024 } });
+    const small = await startTestApi({ realtime: { maxMessageBytes: 1024 } }, test.pool);
     const client = await RealtimeClient.connect(small.api);
     client.send({ type: 'start', id: 'big', payload: { data: 'x'.repeat(2000) } });
     expect(await client.next('error')).toEqual({
@@ -267,7 +267,7 @@ describe('real-time-websocket-client: abuse', () => {
   });
 
   it('closes every connection when the server stops (1001)', async () => {
-    const other = await startTestApi();
+    const other = await startTestApi({}, test.pool);
     const client = await RealtimeClient.connect(other.api);
     await client.start('s', ON_ITEM);
     expect(other.api.realtimeStats()).toEqual({ connections: 1, subscriptions: 1 });

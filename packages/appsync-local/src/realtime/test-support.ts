@@ -83,8 +83,9 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(overrides: Partial<AppSyncApiOptions> = {}): Promise<TestApi> {
-  const pool = await temporaryUserPoolKeys();
+/** Starts the test API; with `sharedPool` (another test API's), it signs with that pool's key and leaves the key to its owner. */
+export async function startTestApi(overrides: Partial<AppSyncApiOptions> = {}, sharedPool?: TemporaryUserPoolKeys): Promise<TestApi> {
+  const pool = sharedPool ?? (await temporaryUserPoolKeys());
   const api = await startAppSyncApi({
     schema: SCHEMA,
     resolvers: () => RESOLVERS,
@@ -101,7 +102,9 @@ export async function startTestApi(overrides: Partial<AppSyncApiOptions> = {}): 
     idToken: (username) => mintIdToken(pool.keys, { username }),
     async stop() {
       await api.close();
-      await pool.remove();
+      if (!sharedPool) {
+        await pool.remove();
+      }
     },
   };
 }
