@@ -106,7 +106,8 @@ async function reportSubscriptions(apiOptions: EventsApiOptions) {
   console.log(
     `\n5. Subscriptions: onEventChanged of one event, one WebSocket per subscriber; ${SUBSCRIPTION_MUTATIONS} updateEvent calls in turn. ` +
       'Milliseconds from the HTTP response of the mutation (negative: the message came first) and from its request to the ' +
-      'message at each subscriber, beside a plain ws broadcast triggered by a POST (same run); ratios of the times from the request',
+      'message at each subscriber, beside a baseline in the same run (a POST that writes the title with one SDK UpdateItem, ' +
+      'answers and broadcasts over plain ws); ratios of the times from the request',
   );
   console.table(figures.latencyRows);
   console.log('   Messages lost or wrongly delivered (a message for another event, a duplicate, or out of order): must be 0');

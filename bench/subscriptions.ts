@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mintIdToken } from 'appsync-local';
 import { temporaryUserPoolKeys } from 'appsync-local/testing';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -17,9 +20,10 @@ import { EVENTS_USER_POOL, startEventsApi, type EventsApiOptions } from '../dev/
 //   order, and nothing else, also when mutations of two events run at once;
 // - memory: the process's RSS with 5,000 idle connections (server and clients
 //   in this process, so both sides are counted).
-// Baseline, same run: a plain `ws` server that answers a POST and then sends
-// the body to every connection: the floor of HTTP + WebSocket on loopback,
-// without GraphQL, filters or authorization.
+// Baseline, same run: a plain `ws` server that, for a POST, writes the title
+// with one UpdateItem of the SDK, answers, and sends the body to every
+// connection: the same write and the same fan-out without GraphQL, resolvers,
+// filters or authorization.
 
 const API_KEY = 'da2-bench-key';
 
@@ -116,13 +120,22 @@ function post(url: string, headers: Record<string, string>, body: object): Promi
   );
 }
 
-/** The baseline: POST /publish answers, then sends its body to every connection. */
-async function startBaseline(): Promise<{ url: string; realtimeUrl: string; close(): Promise<void> }> {
+/** The baseline: POST /publish writes the title, answers, then sends its body to every connection. */
+async function startBaseline(dynamodb: DynamoDBClient, tableName: string): Promise<{ url: string; realtimeUrl: string; close(): Promise<void> }> {
   const sockets = new WebSocketServer({ noServer: true });
   const server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
+      const change = JSON.parse(body);
+      await dynamodb.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: { eventId: { S: change.eventId } },
+          UpdateExpression: 'SET title = :title',
+          ExpressionAttributeValues: { ':title': { S: change.title } },
+        }),
+      );
       response.end('{}');
       for (const client of sockets.clients) {
         client.send(body);
@@ -200,7 +213,7 @@ function lostAndWrong(subscribers: Subscriber[], expected: (index: number) => st
 export async function benchSubscriptions(options: SubscriptionBenchOptions) {
   const userPool = await temporaryUserPoolKeys();
   const api = await startEventsApi({ ...options.apiOptions, apiKeys: [{ key: API_KEY }], userPoolKeys: userPool.keys });
-  const baseline = await startBaseline();
+  const baseline = await startBaseline(options.apiOptions.dynamodb, options.apiOptions.tableName);
   const graphqlUrl = `${api.url}/graphql`;
   const host = new URL(api.url).host;
   const token = await mintIdToken(userPool.keys, { username: 'bench-owner', pool: EVENTS_USER_POOL });
@@ -280,21 +293,30 @@ export async function benchSubscriptions(options: SubscriptionBenchOptions) {
   }
 }
 
+/** The garbage collector, so that RSS is read after a collection (as --expose-gc would give it). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc');
+}
+
 /** RSS of this process before and with `count` idle connections (opened 100 at a time), in MB. */
 async function idleRss(count: number, open: () => Promise<WebSocket>) {
-  global.gc?.();
+  const gc = collector();
+  gc();
   await new Promise((resolve) => setTimeout(resolve, 200));
   const before = process.memoryUsage().rss;
   const sockets: WebSocket[] = [];
   for (let opened = 0; opened < count; opened += 100) {
     sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, count - opened) }, open))));
   }
-  global.gc?.();
+  gc();
   await new Promise((resolve) => setTimeout(resolve, 500));
   const withConnections = process.memoryUsage().rss;
   for (const socket of sockets) {
     socket.terminate();
   }
+  // let the other side see them go before the next measurement
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
   return {
     connections: sockets.length,
