@@ -227,6 +227,11 @@ export async function benchSubscriptions(options: SubscriptionBenchOptions) {
   const latencyRows: Record<string, Record<string, number | string>> = {};
   const correctnessRows: Record<string, Record<string, number>> = {};
   try {
+    // first, while the heap holds little else: what idle connections cost
+    const memoryRows = {
+      baseline: await idleRss(options.idleConnections, () => openSocket(baseline.realtimeUrl, [])),
+      'local server': await idleRss(options.idleConnections, () => connect(api.realtimeUrl, host).then(({ socket }) => socket)),
+    };
     for (const count of options.subscriberCounts) {
       const eventId = await newEvent();
       const ours = await Promise.all(Array.from({ length: count }, () => subscriber(api.realtimeUrl, host, eventId)));
@@ -282,10 +287,6 @@ export async function benchSubscriptions(options: SubscriptionBenchOptions) {
       w.close();
     }
 
-    const memoryRows = {
-      'local server': await idleRss(options.idleConnections, () => connect(api.realtimeUrl, host).then(({ socket }) => socket)),
-      baseline: await idleRss(options.idleConnections, () => openSocket(baseline.realtimeUrl, [])),
-    };
     return { latencyRows, correctnessRows, memoryRows };
   } finally {
     await Promise.all([api.close(), baseline.close()]);
