@@ -27,10 +27,12 @@ describe('Subscription.onEventChanged request', () => {
     expect(error.errorType).toBe('ValidationError');
   });
 
-  it('refuses myRegistration, which would be the registration of whoever made the change, also behind an alias', async () => {
+  it('refuses myRegistration, which would be the registration of whoever made the change, also behind an alias or a fragment', async () => {
     for (const info of [
       { selectionSetList: ['eventId', 'myRegistration', 'myRegistration/status'] },
       { selectionSetList: ['eventId', 'mine', 'mine/status'], selectionSetGraphQL: '{\n  eventId\n  mine: myRegistration {\n    status\n  }\n}' },
+      // fragment Seats on Event { mine: myRegistration { userId } }, spread as ...Seats
+      { selectionSetList: ['eventId', 'mine', 'mine/userId'], selectionSetGraphQL: '{\n  eventId\n  ...Seats\n}' },
     ]) {
       const error = raised(await onEventChanged.request({ arguments: { eventId: 'e-1' }, identity: OWNER, info }));
       expect(error.errorType).toBe('ValidationError');

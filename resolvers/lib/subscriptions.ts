@@ -49,14 +49,16 @@ const PER_CALLER_FIELD = 'myRegistration';
  * ("the mutation selection set is sent to subscribers",
  * https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html),
  * so myRegistration would be someone else's registration: the subscription
- * is refused. selectionSetList names aliases, selectionSetGraphQL the fields
- * behind them, so both are checked.
+ * is refused. selectionSetList names a field by its alias, and
+ * selectionSetGraphQL leaves fragment spreads unexpanded; but myRegistration
+ * is the only field of Event with fields of its own, so a nested path is it,
+ * whatever it is called.
  */
 export function refusePerCallerFields(ctx: Context): void {
   const paths: string[] = ctx.info.selectionSetList || [];
   const printed: string = ctx.info.selectionSetGraphQL || '';
-  const named = paths.some((path) => path === PER_CALLER_FIELD || path.indexOf(`${PER_CALLER_FIELD}/`) === 0);
-  if (named || printed.indexOf(PER_CALLER_FIELD) >= 0) {
+  const nested = paths.some((path) => path === PER_CALLER_FIELD || path.indexOf('/') >= 0);
+  if (nested || printed.indexOf(PER_CALLER_FIELD) >= 0) {
     util.error(
       `${PER_CALLER_FIELD} cannot be selected in a subscription: it is the registration of whoever made the change; query getEvent for your own`,
       'ValidationError',
