@@ -45,10 +45,11 @@ async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; 
   });
 }
 
-function printBanner(config: LocalConfig, url: string, databaseEndpoint: string | undefined) {
+function printBanner(config: LocalConfig, url: string, realtimeUrl: string, databaseEndpoint: string | undefined) {
   console.log(`
 GraphQL endpoint  ${url}/graphql
 Explorer          ${url}/
+Subscriptions     ${realtimeUrl}
 Sign-in (Amplify) ${url}${SIGN_IN_PATH}  user pool ${EVENTS_USER_POOL.userPoolId}, client ${EVENTS_USER_POOL.clientId}
 API key           ${config.apiKey}
 DynamoDB          ${databaseEndpoint}${config.inMemory ? ' (in memory)' : ''}, table ${config.tableName}
@@ -129,7 +130,7 @@ async function main() {
       },
     });
     stops.push(api.close);
-    printBanner(config, api.url, database.endpoint);
+    printBanner(config, api.url, api.realtimeUrl, database.endpoint);
   } catch (error) {
     await stopAll();
     // expected failures (no Java, a busy port, a bad setting) carry a one-line message

@@ -36,7 +36,7 @@ afterAll(() => api?.close());
 
 describe('documentation examples', () => {
   it('has one for every operation', () => {
-    const operations = ['createEvent', 'listEvents', 'getEvent', 'updateEvent', 'deleteEvent', 'health'];
+    const operations = ['createEvent', 'listEvents', 'getEvent', 'updateEvent', 'deleteEvent', 'health', 'onEventChanged', 'onEventPublished'];
     for (const operation of operations) {
       expect(
         EXAMPLES.some(({ example }) => example.includes(operation)),
