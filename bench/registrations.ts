@@ -11,8 +11,8 @@ import { temporaryUserPoolKeys } from 'appsync-local/testing';
 // transaction, ConditionCheck included; DynamoDB Local reports no capacity
 // for transactions, so the sizes are measured and the rule applied).
 
-const REGISTER = `mutation ($eventId: ID!) { registerForEvent(eventId: $eventId) { status position } }`;
-const CANCEL = `mutation ($eventId: ID!) { cancelRegistration(eventId: $eventId) { status } }`;
+const REGISTER = `mutation ($eventId: ID!) { registerForEvent(eventId: $eventId) { myRegistration { status position } } }`;
+const CANCEL = `mutation ($eventId: ID!) { cancelRegistration(eventId: $eventId) { myRegistration { status } } }`;
 const MY_REGISTRATION = `query ($eventId: ID!) { getEvent(eventId: $eventId) { myRegistration { userId } } }`;
 const CREATE = `mutation ($input: CreateEventInput!) { createEvent(input: $input) { eventId } }`;
 

@@ -10,6 +10,7 @@ import type { RoundsOptions } from './rounds.ts';
 import { benchRegistrations } from './registrations.ts';
 import { seedEvents } from './seed-events.ts';
 import { timeServeStartups } from './serve-startup.ts';
+import { benchSubscriptions } from './subscriptions.ts';
 
 // `npm run bench`: every figure beside a baseline measured in the same run.
 // 1. Items DynamoDB reads to return one page of 20 PUBLISHED events, through
@@ -21,8 +22,11 @@ import { timeServeStartups } from './serve-startup.ts';
 // 4. Time from `npm run dev` to a served API (BENCH_DEV_STARTS starts).
 // 5. Time from `npx appsync-local serve` on the Events API's cdk.out to the
 //    first answered query (BENCH_SERVE_STARTS starts).
+// 6. Subscriptions: delivery latency from a mutation's HTTP response to 1, 100
+//    and 1,000 subscribers of one event beside a plain WebSocket broadcast,
+//    messages lost or wrongly delivered, RSS with 5,000 idle connections.
 // Shorter runs while iterating: BENCH_SIZES=10000 BENCH_REQUESTS=1000.
-// Only the registrations: BENCH_ONLY=registrations. Only section 5: BENCH_ONLY=serve-startup.
+// Only one section: BENCH_ONLY=registrations, BENCH_ONLY=serve-startup or BENCH_ONLY=subscriptions.
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 /** requests per server and operation, spread over the rounds */
@@ -37,6 +41,9 @@ const LOAD: RoundsOptions = {
 const DEV_STARTS = Number(process.env.BENCH_DEV_STARTS ?? 3);
 const SERVE_STARTS = Number(process.env.BENCH_SERVE_STARTS ?? 5);
 const REGISTRATIONS_PER_LEVEL = Number(process.env.BENCH_REGISTRATIONS ?? 200);
+const SUBSCRIBER_COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
+const SUBSCRIPTION_MUTATIONS = Number(process.env.BENCH_SUBSCRIPTION_MUTATIONS ?? 50);
+const IDLE_CONNECTIONS = Number(process.env.BENCH_IDLE_CONNECTIONS ?? 5000);
 const API_KEY = 'da2-bench-key';
 const API_HEADERS = { 'x-api-key': API_KEY };
 
@@ -72,6 +79,10 @@ async function main() {
     allowedOrigins: [],
   };
   try {
+    if (process.env.BENCH_ONLY === 'subscriptions') {
+      await reportSubscriptions(apiOptions);
+      return;
+    }
     if (process.env.BENCH_ONLY !== 'registrations') {
       await benchReadsAndLatency(client, tableName, apiOptions);
     }
@@ -98,6 +109,34 @@ async function main() {
   console.log(`\n4. npm run dev, from the command to a served API (in-memory DynamoDB Local), ${DEV_STARTS} starts`);
   console.table({ ms: { each: startups.join(', '), median: median(startups) } });
   await benchServeStartup();
+
+  const database = await startDynamoDBLocal({ inMemory: true });
+  try {
+    await reportSubscriptions({ ...apiOptions, dynamodb: createDynamoDBClient({ endpoint: database.endpoint }) });
+  } finally {
+    await database.stop();
+  }
+}
+
+async function reportSubscriptions(apiOptions: EventsApiOptions) {
+  const figures = await benchSubscriptions({
+    apiOptions: { ...apiOptions, tableName: 'bench-subscriptions' },
+    subscriberCounts: SUBSCRIBER_COUNTS,
+    mutations: SUBSCRIPTION_MUTATIONS,
+    concurrentMutations: SUBSCRIPTION_MUTATIONS,
+    idleConnections: IDLE_CONNECTIONS,
+  });
+  console.log(
+    `\n6. Subscriptions: onEventChanged of one event, one WebSocket per subscriber; ${SUBSCRIPTION_MUTATIONS} updateEvent calls in turn. ` +
+      'Milliseconds from the HTTP response of the mutation (negative: the message came first) and from its request to the ' +
+      'message at each subscriber, beside a baseline in the same run (a POST that writes the title with one SDK UpdateItem, ' +
+      'answers and broadcasts over plain ws); ratios of the times from the request',
+  );
+  console.table(figures.latencyRows);
+  console.log('   Messages lost or wrongly delivered (a message for another event, a duplicate, or out of order): must be 0');
+  console.table(figures.correctnessRows);
+  console.log('   RSS of the process holding both ends of the idle connections (initialised, no subscription)');
+  console.table(figures.memoryRows);
 }
 
 async function benchReadsAndLatency(client: ReturnType<typeof createDynamoDBClient>, tableName: string, apiOptions: EventsApiOptions) {

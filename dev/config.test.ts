@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       ],
       stage: 'dev',
       resolverTimeoutMs: 30_000,
+      tls: false,
     });
   });
 

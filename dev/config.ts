@@ -23,6 +23,7 @@ export const LOCAL_VARIABLES = [
   'TABLE_NAME',
   'ALLOWED_ORIGINS',
   'STAGE',
+  'TLS',
 ] as const;
 
 type LocalVariable = (typeof LOCAL_VARIABLES)[number];
@@ -47,6 +48,8 @@ export interface LocalConfig {
   stage: Stage;
   /** how long a resolver's data-source calls may take (AppSync's limit: 30 s) */
   resolverTimeoutMs: number;
+  /** serve https:// and wss:// (for Amplify JS v6 subscriptions) with the certificate in .local/tls */
+  tls: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -141,5 +144,6 @@ export function loadConfig(
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, port),
     stage: parseStage(env.STAGE, 'STAGE'),
     resolverTimeoutMs: parseMilliseconds('RESOLVER_TIMEOUT_MS', env.RESOLVER_TIMEOUT_MS, APPSYNC_EXECUTION_TIMEOUT_MS),
+    tls: parseBoolean('TLS', env.TLS),
   };
 }

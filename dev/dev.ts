@@ -3,6 +3,7 @@ import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { loadConfig, type LocalConfig } from './config.ts';
 import { startDatabase } from './dev-database.ts';
 import { EVENTS_USER_POOL, startEventsApi } from './events-api.ts';
+import { loadLocalCertificate } from './local-certificate.ts';
 
 // `npm run dev`: DynamoDB Local, the table, the resolver bundles (rebuilt on
 // save) and the API with its explorer, stopped together on Ctrl-C or SIGTERM.
@@ -12,10 +13,11 @@ type Stop = () => Promise<void>;
 /** DynamoDB Local gets 5 s to stop gracefully; nothing else should take long. */
 const STOP_DEADLINE_MS = 10_000;
 
-function printBanner(config: LocalConfig, url: string, databaseEndpoint: string | undefined) {
+function printBanner(config: LocalConfig, url: string, realtimeUrl: string, databaseEndpoint: string | undefined) {
   console.log(`
 GraphQL endpoint  ${url}/graphql
 Explorer          ${url}/
+Subscriptions     ${realtimeUrl}
 Sign-in (Amplify) ${url}${SIGN_IN_PATH}  user pool ${EVENTS_USER_POOL.userPoolId}, client ${EVENTS_USER_POOL.clientId}
 API key           ${config.apiKey}
 DynamoDB          ${databaseEndpoint}${config.inMemory ? ' (in memory)' : ''}, table ${config.tableName}
@@ -88,6 +90,7 @@ async function main() {
       allowedOrigins: config.allowedOrigins,
       stage: config.stage,
       resolverTimeoutMs: config.resolverTimeoutMs,
+      tls: config.tls ? await loadLocalCertificate() : undefined,
       onResolverLogs: (resolver, lines) => {
         for (const line of lines) {
           resolverLines.log(`[${resolver}] ${line}`);
@@ -95,7 +98,7 @@ async function main() {
       },
     });
     stops.push(api.close);
-    printBanner(config, api.url, database.endpoint);
+    printBanner(config, api.url, api.realtimeUrl, database.endpoint);
   } catch (error) {
     await stopAll();
     // expected failures (no Java, a busy port, a bad setting) carry a one-line message

@@ -60,9 +60,17 @@ describe("the Events API's schema.graphql", () => {
     }
   });
 
+  it('lets API key callers and signed-in users subscribe: the subscription resolvers decide what each receives', () => {
+    expect(fieldsOf('Subscription')).toEqual(['onEventChanged', 'onEventPublished']);
+    for (const field of fieldsOf('Subscription')) {
+      expect([field, isAllowed('Subscription', field, apiKeyCaller), isAllowed('Subscription', field, user)]).toEqual([field, true, true]);
+    }
+  });
+
   it('lets both modes read every field of every returned object type but the page of listRegistrations', () => {
+    const roots = ['Query', 'Mutation', 'Subscription'];
     const returnedTypes = Object.values(schema.getTypeMap()).filter(
-      (type) => isObjectType(type) && !type.name.startsWith('__') && type.name !== 'Query' && type.name !== 'Mutation',
+      (type) => isObjectType(type) && !type.name.startsWith('__') && !roots.includes(type.name),
     );
     expect(returnedTypes.map((type) => type.name).sort()).toEqual([
       'DatabaseHealth',

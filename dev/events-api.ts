@@ -18,6 +18,7 @@ import {
   EVENTS_DATA_SOURCE,
   EVENTS_TABLE_ENV,
   functionBundlePath,
+  NONE_DATA_SOURCE,
   functionWiring,
   REGISTRATIONS_DATA_SOURCE,
   REGISTRATIONS_TABLE_ENV,
@@ -26,6 +27,7 @@ import {
 } from '../model/api-wiring.ts';
 import { eventsTable } from '../model/events-table.ts';
 import { HEALTH_PROBE_BUDGET_MS } from '../model/health-probe.ts';
+import type { LocalCertificate } from './local-certificate.ts';
 import { fromProjectRoot, PROJECT_ROOT } from '../model/project-paths.ts';
 import { registrationsTable } from '../model/registrations-table.ts';
 import { readSchema } from '../model/schema-source.ts';
@@ -86,6 +88,8 @@ export interface EventsApiOptions {
   onResolverLogs?: (resolver: string, lines: string[]) => void;
   /** how long a resolver's data-source calls may take; default AppSync's 30 s */
   resolverTimeoutMs?: number;
+  /** a certificate: the server answers https:// and wss://, as Amplify JS v6 subscribes on wss:// (dev/local-certificate.ts) */
+  tls?: LocalCertificate;
 }
 
 /** The registrations table that goes with an events table, unless named otherwise. */
@@ -125,6 +129,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     dataSources: [
       dynamoDBDataSource(EVENTS_DATA_SOURCE, eventsTable, options.tableName),
       dynamoDBDataSource(REGISTRATIONS_DATA_SOURCE, registrationsTable, registrationsTableName),
+      { type: 'NONE', name: NONE_DATA_SOURCE },
     ],
     // as the cloud stack sets them: transactions name their tables
     environmentVariables: {
@@ -143,6 +148,7 @@ export async function startEventsApi(options: EventsApiOptions) {
     explorer: { title: 'Events API explorer', defaultQuery: EXPLORER_QUERY },
     onResolverLogs: options.onResolverLogs,
     resolverTimeoutMs: options.resolverTimeoutMs,
+    tls: options.tls,
     // health answers DEGRADED within its budget when DynamoDB does not answer at all
     resolverTimeoutsMs: { 'Query.health': HEALTH_PROBE_BUDGET_MS },
   });

@@ -59,18 +59,37 @@ export type Event = {
   createdAt: Scalars['AWSDateTime']['output'];
   /** When the event starts, in UTC (ISO 8601, e.g. `2025-06-01T18:30:00.000Z`). */
   date: Scalars['AWSDateTime']['output'];
+  /**
+   * When the event was deleted: set only in the result of deleteEvent, so that
+   * an onEventChanged subscriber can tell its last message from an update;
+   * null everywhere else.
+   */
+  deletedAt: Maybe<Scalars['AWSDateTime']['output']>;
   /** What the event is about: 1 to 2,000 characters. */
   description: Scalars['String']['output'];
   /** Unique identifier, assigned by the API on creation. */
   eventId: Scalars['ID']['output'];
   /** Where the event takes place: 1 to 500 characters. */
   location: Scalars['String']['output'];
-  /** The caller's own registration for this event; null when they have none, and for API-key callers. */
+  /**
+   * The caller's own registration for this event; null when they have none, and
+   * for API-key callers. In the result of registerForEvent and
+   * cancelRegistration: the registration as that mutation left it (CANCELLED
+   * after a cancellation). Subscriptions cannot select it: it belongs to the
+   * caller, not to the event.
+   */
   myRegistration: Maybe<Registration>;
   /** Who runs the event: 1 to 200 characters. */
   organizer: Scalars['String']['output'];
   /** The signed-in user who created the event (their Cognito `sub`). Only they and admins may change or delete it. */
   ownerId: Scalars['ID']['output'];
+  /**
+   * The status before the change a mutation result reports (updateEvent: the
+   * status it was read with); null for a new event and in query results.
+   * onEventPublished uses it to tell an event entering PUBLISHED from an edit of
+   * a published one.
+   */
+  previousStatus: Maybe<EventStatus>;
   /** Seats left: capacity minus confirmedCount, never negative. */
   remaining: Scalars['Int']['output'];
   /** Where the event is in its lifecycle (see EventStatus). */
@@ -161,11 +180,11 @@ export type HealthStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Gives up the caller's seat or waitlist place and returns the registration as
-   * CANCELLED. A freed seat goes to the first in the waitlist in the same
-   * transaction.
+   * Gives up the caller's seat or waitlist place. Returns the event, its seats
+   * after the change, and the registration as CANCELLED in `myRegistration`. A
+   * freed seat goes to the first in the waitlist in the same transaction.
    */
-  cancelRegistration: Maybe<Registration>;
+  cancelRegistration: Maybe<Event>;
   /**
    * Creates an event (status DRAFT unless PUBLISHED is asked for) with version 1.
    * With a clientToken (1 to 64 characters), a retry with the same token and
@@ -181,10 +200,12 @@ export type Mutation = {
   deleteEvent: Maybe<Event>;
   /**
    * Takes a seat at a PUBLISHED or ACTIVE event for the caller: CONFIRMED while
-   * seats are left, otherwise WAITLISTED with a position. Registering again
-   * returns the existing registration. clientToken works as for createEvent.
+   * seats are left, otherwise WAITLISTED with a position. Returns the event, its
+   * seats after the change, and the registration in `myRegistration`.
+   * Registering again returns the existing registration. clientToken works as
+   * for createEvent.
    */
-  registerForEvent: Maybe<Registration>;
+  registerForEvent: Maybe<Event>;
   /**
    * Changes the given fields of an event and adds 1 to its version. With
    * expectedVersion, fails with ConflictError (changing nothing) when the event's
@@ -383,6 +404,55 @@ export type RegistrationStatus =
   | 'CONFIRMED'
   /** Waits for a seat; takes the first one freed, first come first served. */
   | 'WAITLISTED';
+
+/**
+ * Live updates over AppSync's real-time WebSocket endpoint (see
+ * docs/subscriptions.md). A subscriber receives the fields it selected of the
+ * result of each mutation named below, and only those the mutation itself
+ * selected: mutations that feed a subscription must select every field its
+ * subscribers may select, with eventId, status, ownerId, version,
+ * previousStatus, deletedAt and organizer among them (the filters read them). Drafts
+ * reach only their owner and admins.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * One event after every change: updates (status included), every
+   * registration or cancellation (confirmedCount, waitlistCount, remaining),
+   * and its deletion (deletedAt set), after which the subscription ends.
+   */
+  onEventChanged: Maybe<Event>;
+  /** Events entering PUBLISHED (created as PUBLISHED, or moved there from DRAFT), optionally of one organizer. */
+  onEventPublished: Maybe<Event>;
+};
+
+
+/**
+ * Live updates over AppSync's real-time WebSocket endpoint (see
+ * docs/subscriptions.md). A subscriber receives the fields it selected of the
+ * result of each mutation named below, and only those the mutation itself
+ * selected: mutations that feed a subscription must select every field its
+ * subscribers may select, with eventId, status, ownerId, version,
+ * previousStatus, deletedAt and organizer among them (the filters read them). Drafts
+ * reach only their owner and admins.
+ */
+export type SubscriptionOnEventChangedArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates over AppSync's real-time WebSocket endpoint (see
+ * docs/subscriptions.md). A subscriber receives the fields it selected of the
+ * result of each mutation named below, and only those the mutation itself
+ * selected: mutations that feed a subscription must select every field its
+ * subscribers may select, with eventId, status, ownerId, version,
+ * previousStatus, deletedAt and organizer among them (the filters read them). Drafts
+ * reach only their owner and admins.
+ */
+export type SubscriptionOnEventPublishedArgs = {
+  organizer: InputMaybe<Scalars['String']['input']>;
+};
 
 /** The fields to change; fields left out keep their value. At least one is required. */
 export type UpdateEventInput = {

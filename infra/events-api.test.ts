@@ -9,6 +9,7 @@ import {
   EVENTS_DATA_SOURCE,
   EVENTS_TABLE_ENV,
   functionBundlePath,
+  NONE_DATA_SOURCE,
   REGISTRATIONS_DATA_SOURCE,
   REGISTRATIONS_TABLE_ENV,
   functionWiring,
@@ -80,9 +81,9 @@ describe('EventsApi schema and resolvers', () => {
     dev.hasResourceProperties('AWS::AppSync::GraphQLSchema', { Definition: readSchema() });
   });
 
-  it('gives every Query and Mutation field of the schema a resolver', () => {
+  it('gives every Query, Mutation and Subscription field of the schema a resolver', () => {
     const schema = buildAppSyncSchema(readAppSyncPrelude(), readSchema());
-    const rootFields = ['Query', 'Mutation'].flatMap((typeName) => {
+    const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((typeName) => {
       const type = schema.getType(typeName);
       return type && isObjectType(type) ? Object.keys(type.getFields()).map((field) => [typeName, field]) : [];
     });
@@ -140,8 +141,18 @@ describe('EventsApi schema and resolvers', () => {
     );
   });
 
-  it('has two DynamoDB data sources: events on the events table, registrations on the registrations table', () => {
-    dev.resourceCountIs('AWS::AppSync::DataSource', 2);
+  it('resolves the subscriptions on the NONE data source: they only set filters', () => {
+    for (const fieldName of ['onEventChanged', 'onEventPublished']) {
+      expect(resolverFor(dev, 'Subscription', fieldName).Properties).toMatchObject({ Kind: 'UNIT', DataSourceName: NONE_DATA_SOURCE });
+    }
+    dev.hasResourceProperties('AWS::AppSync::DataSource', { Name: NONE_DATA_SOURCE, Type: 'NONE' });
+    dev.hasResourceProperties('AWS::AppSync::GraphQLSchema', {
+      Definition: Match.stringLikeRegexp('onEventChanged\\(eventId: ID!\\): Event\\s+@aws_subscribe\\(mutations: \\["updateEvent", "deleteEvent", "registerForEvent", "cancelRegistration"\\]\\)'),
+    });
+  });
+
+  it('has two DynamoDB data sources (events on the events table, registrations on the registrations table) and the NONE one', () => {
+    dev.resourceCountIs('AWS::AppSync::DataSource', 3);
     dev.hasResourceProperties('AWS::AppSync::DataSource', {
       Name: EVENTS_DATA_SOURCE,
       Type: 'AMAZON_DYNAMODB',
@@ -339,7 +350,7 @@ describe('EventsApi refuses to synthesize a broken API', () => {
       w.fieldName === 'getEvent' ? { ...w, dataSource: 'venues' } : w,
     ) as ResolverWiring[];
     expect(() => buildApi({ resolvers })).toThrow(
-      'Query.getEvent names data source "venues", but the API has only "events" and "registrations"',
+      'Query.getEvent names data source "venues", but the API has only "events", "registrations", "none"',
     );
   });
 

@@ -10,6 +10,7 @@ import {
   BUNDLE_DIR,
   EVENTS_DATA_SOURCE,
   EVENTS_TABLE_ENV,
+  NONE_DATA_SOURCE,
   REGISTRATIONS_DATA_SOURCE,
   REGISTRATIONS_TABLE_ENV,
   functionWiring,
@@ -84,6 +85,8 @@ export class EventsApi extends Construct {
   readonly api: appsync.GraphqlApi;
   readonly dataSource: appsync.DynamoDbDataSource;
   readonly registrationsDataSource: appsync.DynamoDbDataSource;
+  /** the subscription resolvers' data source: they call nothing, they set filters */
+  readonly noneDataSource: appsync.NoneDataSource;
   /** the API key's value */
   readonly apiKey: string;
   /** the role AppSync writes the API's logs with */
@@ -154,6 +157,7 @@ export class EventsApi extends Construct {
       name: REGISTRATIONS_DATA_SOURCE,
     });
     props.table.grantReadWriteData(this.registrationsDataSource);
+    this.noneDataSource = this.api.addNoneDataSource('NoneDataSource', { name: NONE_DATA_SOURCE });
     this.acknowledgeNagFindings(props.table);
 
     const functions = this.createFunctions(wiring);
@@ -226,10 +230,11 @@ export class EventsApi extends Construct {
     const dataSources: Record<string, appsync.BaseDataSource> = {
       [EVENTS_DATA_SOURCE]: this.dataSource,
       [REGISTRATIONS_DATA_SOURCE]: this.registrationsDataSource,
+      [NONE_DATA_SOURCE]: this.noneDataSource,
     };
     if (!Object.hasOwn(dataSources, name)) {
       throw new Error(
-        `${user} names data source "${name}", but the API has only ${Object.keys(dataSources).map((known) => `"${known}"`).join(' and ')}`,
+        `${user} names data source "${name}", but the API has only ${Object.keys(dataSources).map((known) => `"${known}"`).join(', ')}`,
       );
     }
     return dataSources[name];

@@ -7,6 +7,9 @@ export const EVENTS_DATA_SOURCE = 'events';
 /** The registrations table (see registrations-table.ts); its role may also write the events table, for transactions. */
 export const REGISTRATIONS_DATA_SOURCE = 'registrations';
 
+/** AppSync's NONE data source: the subscription resolvers call nothing, they only set filters. */
+export const NONE_DATA_SOURCE = 'none';
+
 /**
  * AppSync environment variables (`ctx.env`) holding the physical table names:
  * a TransactWriteItems request names the table of each item.
@@ -73,6 +76,8 @@ export const resolverWiring: ResolverWiring[] = [
   unit('Event', 'remaining', REGISTRATIONS_DATA_SOURCE),
   unit('Event', 'myRegistration', REGISTRATIONS_DATA_SOURCE),
   unit('Registration', 'position', REGISTRATIONS_DATA_SOURCE),
+  unit('Subscription', 'onEventChanged', NONE_DATA_SOURCE),
+  unit('Subscription', 'onEventPublished', NONE_DATA_SOURCE),
 ];
 
 /** A resolver's file name without extension: `Query.getEvent`, as in the AppSync console. */

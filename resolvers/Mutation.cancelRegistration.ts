@@ -1,11 +1,13 @@
 import { util, type Context } from '@aws-appsync/utils';
-import type { MutationCancelRegistrationArgs, Registration } from '../generated/graphql';
+import type { Event, MutationCancelRegistrationArgs } from '../generated/graphql';
 import { signedInCaller } from './lib/caller';
 import type { ValidationFailure } from './lib/errors';
+import { eventWithRegistration } from './lib/registrations';
 import { assertValid, validateEventId } from './lib/validation';
 
 // Pipeline: readMyRegistration → readWaitlistHead → releaseSeat. Only the
 // caller's own registration can be named: the user is the token's `sub`.
+// The result is the event, the cancelled registration in myRegistration.
 
 export function request(ctx: Context<MutationCancelRegistrationArgs>) {
   const caller = signedInCaller(ctx);
@@ -19,6 +21,6 @@ export function request(ctx: Context<MutationCancelRegistrationArgs>) {
   return {};
 }
 
-export function response(ctx: Context<MutationCancelRegistrationArgs>): Registration {
-  return ctx.prev.result;
+export function response(ctx: Context<MutationCancelRegistrationArgs>): Event {
+  return eventWithRegistration(ctx.stash.event, ctx.prev.result);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OWNER, storedEvent } from '../test/support/resolver-fixtures.ts';
-import { raised, resolverUnderTest, returned } from '../test/support/resolver-handlers.ts';
+import { extensionCalls, raised, resolverUnderTest, returned } from '../test/support/resolver-handlers.ts';
 
 // Unit tests through EvaluateCode, as in AWS's guide:
 // https://docs.aws.amazon.com/appsync/latest/devguide/test-debug-resolvers-js.html
@@ -32,9 +32,18 @@ describe('Mutation.deleteEvent request', () => {
 });
 
 describe('Mutation.deleteEvent response', () => {
-  it("returns the deleted event, deleteEventItem's result", async () => {
+  it("returns the deleted event, deleteEventItem's result, with the time of its deletion", async () => {
     const deleted = storedEvent();
     const response = await deleteEvent.response({ arguments: { eventId: 'e-1' }, identity: OWNER, prev: { result: deleted } });
-    expect(returned(response)).toEqual(deleted);
+    const { deletedAt, ...event } = returned(response);
+    expect(event).toEqual(deleted);
+    expect(Date.parse(deletedAt)).toBeGreaterThan(Date.parse('2025-01-01T00:00:00Z'));
+  });
+
+  it("ends the event's onEventChanged subscriptions: it changes no more", async () => {
+    const response = await deleteEvent.response({ arguments: { eventId: 'e-1' }, identity: OWNER, prev: { result: storedEvent() } });
+    expect(extensionCalls(response, 'invalidateSubscriptions')).toEqual([
+      { subscriptionField: 'onEventChanged', payload: { eventId: 'e-1' } },
+    ]);
   });
 });

@@ -1,9 +1,15 @@
-import type { Context } from '@aws-appsync/utils';
+import { extensions, util, type Context } from '@aws-appsync/utils';
 import type { Event, MutationDeleteEventArgs } from '../generated/graphql';
 import type { ValidationFailure } from './lib/errors';
 import { assertValid, validateEventId, validateExpectedVersion } from './lib/validation';
 
-// Pipeline: readEventForWrite → deleteEventItem.
+// Pipeline: readEventForWrite → deleteEventItem. A deleted event changes no
+// more, so its onEventChanged subscriptions end here (their invalidation
+// filter is set by Subscription.onEventChanged), after they received this
+// result. Neither Amplify JS nor aws-appsync-subscription-link tells its
+// caller that a subscription was ended (amplify-js pull request 9898 is still
+// open), so deletedAt marks the last message.
+// https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html
 
 export function request(ctx: Context<MutationDeleteEventArgs>) {
   const failures: ValidationFailure[] = [];
@@ -14,5 +20,9 @@ export function request(ctx: Context<MutationDeleteEventArgs>) {
 }
 
 export function response(ctx: Context<MutationDeleteEventArgs>): Event {
-  return ctx.prev.result;
+  extensions.invalidateSubscriptions({
+    subscriptionField: 'onEventChanged',
+    payload: { eventId: ctx.args.eventId },
+  });
+  return { ...ctx.prev.result, deletedAt: util.time.nowISO8601() };
 }

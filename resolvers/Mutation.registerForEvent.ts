@@ -1,13 +1,15 @@
 import { util, type Context } from '@aws-appsync/utils';
-import type { MutationRegisterForEventArgs, Registration } from '../generated/graphql';
+import type { Event, MutationRegisterForEventArgs } from '../generated/graphql';
 import { signedInCaller } from './lib/caller';
 import { clientTokenUse, validateClientToken } from './lib/client-token';
 import type { ValidationFailure } from './lib/errors';
-import type { StoredRegistration } from './lib/registrations';
+import { eventWithRegistration, type StoredRegistration } from './lib/registrations';
 import { assertValid, validateEventId } from './lib/validation';
 
 // Pipeline: readRegistrationContext → takeSeat → joinWaitlist → settleLostWrite.
 // The user is always the token's `sub`: nothing in the input can name another.
+// The result is the event (Event, as onEventChanged delivers it), the
+// registration in myRegistration.
 
 export function request(ctx: Context<MutationRegisterForEventArgs>) {
   const caller = signedInCaller(ctx);
@@ -34,6 +36,6 @@ export function request(ctx: Context<MutationRegisterForEventArgs>) {
   return {};
 }
 
-export function response(ctx: Context<MutationRegisterForEventArgs>): Registration {
-  return ctx.prev.result;
+export function response(ctx: Context<MutationRegisterForEventArgs>): Event {
+  return eventWithRegistration(ctx.stash.event, ctx.prev.result);
 }

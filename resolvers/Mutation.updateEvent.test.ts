@@ -86,9 +86,14 @@ describe('Mutation.updateEvent request', () => {
 });
 
 describe('Mutation.updateEvent response', () => {
-  it("returns the updated event, updateEventItem's result", async () => {
+  it("returns the updated event, updateEventItem's result, with the status it had before for onEventPublished", async () => {
     const updated = storedEvent({ version: 4 });
-    const response = await updateEvent.response({ arguments: { eventId: 'e-1', input: {} }, identity: OWNER, prev: { result: updated } });
-    expect(returned(response)).toEqual(updated);
+    const response = await updateEvent.response({
+      arguments: { eventId: 'e-1', input: {} },
+      identity: OWNER,
+      prev: { result: updated },
+      stash: { previousStatus: 'DRAFT' },
+    });
+    expect(returned(response)).toEqual({ ...updated, previousStatus: 'DRAFT' });
   });
 });

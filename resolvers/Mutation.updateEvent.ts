@@ -10,6 +10,7 @@ export function request(ctx: Context<MutationUpdateEventArgs>) {
   return {};
 }
 
+// previousStatus lets onEventPublished tell an event entering PUBLISHED from an edit of a published one.
 export function response(ctx: Context<MutationUpdateEventArgs>): Event {
-  return ctx.prev.result;
+  return { ...ctx.prev.result, previousStatus: ctx.stash.previousStatus };
 }

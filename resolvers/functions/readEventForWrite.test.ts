@@ -27,6 +27,11 @@ describe('readEventForWrite response', () => {
     expect(returned(response)).toEqual(current);
   });
 
+  it('stashes the status the write changes, for the previousStatus of the result', async () => {
+    const response = await inUpdate.response({ arguments: { eventId: 'e-1' }, identity: OWNER, result: current });
+    expect(JSON.parse(response.stash)).toEqual({ previousStatus: current.status });
+  });
+
   it('hands the event on when expectedVersion is the current version', async () => {
     const response = await inDelete.response({ arguments: { eventId: 'e-1', expectedVersion: 3 }, identity: OWNER, result: current });
     expect(returned(response)).toEqual(current);

@@ -34,5 +34,7 @@ export function response(ctx: Context<WriteArgs>): Event {
   if (typeof expectedVersion === 'number' && expectedVersion !== current.version) {
     raiseConflict(ctx.args.eventId, expectedVersion, current.version);
   }
+  // the write that follows is conditioned on this version, so this is the status it changes
+  ctx.stash.previousStatus = current.status;
   return current;
 }

@@ -1,20 +1,23 @@
 import type { Context } from '@aws-appsync/utils';
-import { get } from '@aws-appsync/utils/dynamodb';
 import type { MutationCancelRegistrationArgs } from '../../generated/graphql';
-import { raiseInternalError, raiseNotRegistered } from '../lib/errors';
-import { registrationKey, type StoredRegistration } from '../lib/registrations';
+import { raiseNotRegistered } from '../lib/errors';
+import { eventAndItems, readEventWith, registrationKey, type StoredRegistration } from '../lib/registrations';
+
+// First step of cancelRegistration: the caller's registration, and the event
+// it is for, which the mutation returns with its new seat counts.
 
 export function request(ctx: Context<MutationCancelRegistrationArgs>) {
-  return get({ key: registrationKey(ctx.args.eventId, ctx.stash.userId), consistentRead: true });
+  return readEventWith(ctx, ctx.args.eventId, [registrationKey(ctx.args.eventId, ctx.stash.userId)]);
 }
 
 export function response(ctx: Context<MutationCancelRegistrationArgs>): StoredRegistration {
-  if (ctx.error) {
-    raiseInternalError(ctx.error);
-  }
-  if (!ctx.result) {
+  const { event, items } = eventAndItems(ctx, ctx.args.eventId);
+  const current = items[0] as unknown as StoredRegistration | undefined;
+  // an event with registrations cannot be deleted, so a registration without its event is not one
+  if (!event || !current) {
     raiseNotRegistered(ctx.args.eventId);
   }
-  ctx.stash.current = ctx.result;
-  return ctx.result;
+  ctx.stash.event = event;
+  ctx.stash.current = current;
+  return current;
 }

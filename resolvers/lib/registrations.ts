@@ -1,13 +1,13 @@
 import type { Context } from '@aws-appsync/utils';
-import { get, query } from '@aws-appsync/utils/dynamodb';
-import type { EventStatus, Registration, RegistrationStatus } from '../../generated/graphql';
+import { batchGet, get, query } from '@aws-appsync/utils/dynamodb';
+import type { Event, EventStatus, Registration, RegistrationStatus } from '../../generated/graphql';
 import { EVENTS_TABLE_ENV, REGISTRATIONS_TABLE_ENV } from '../../model/api-wiring';
 import {
   REGISTRATION_SORT_KEY_PREFIX,
   SEATS_SORT_KEY,
   WAITLIST_SORT_KEY_PREFIX,
 } from '../../model/registrations-table';
-import { raiseInternalError } from './errors';
+import { raiseInternalError, raiseSeatsBusy } from './errors';
 import { deleteWrite, expression, updateWrite, type TransactWrite } from './transactions';
 
 // The items of the registrations table (model/registrations-table.ts) and
@@ -54,6 +54,44 @@ export function seatsKey(eventId: string) {
 
 export function registrationKey(eventId: string, userId: string) {
   return { pk: eventId, sk: REGISTRATION_SORT_KEY_PREFIX + userId };
+}
+
+/**
+ * One consistent read of an event and some items of its registrations: the
+ * registrations data source may read both tables.
+ */
+export function readEventWith(ctx: Context, eventId: string, registrationKeys: { pk: string; sk: string }[]) {
+  const tables = tableNames(ctx);
+  return batchGet({
+    tables: {
+      [tables.events]: { keys: [eventKey(eventId)], consistentRead: true },
+      [tables.registrations]: { keys: registrationKeys, consistentRead: true },
+    },
+  });
+}
+
+/** What readEventWith read: the event (null when there is none) and the registration items that exist. */
+export function eventAndItems(ctx: Context, eventId: string): { event: Event | null; items: ({ sk: string } & Record<string, unknown>)[] } {
+  if (ctx.error) {
+    raiseInternalError(ctx.error);
+  }
+  const tables = tableNames(ctx);
+  const unprocessed = ctx.result.unprocessedKeys || {};
+  if (Object.keys(unprocessed).some((table) => (unprocessed[table] || []).length > 0)) {
+    raiseSeatsBusy(eventId);
+  }
+  const event: Event | null = (ctx.result.data[tables.events] || []).find((item: Event | null) => !!item) || null;
+  const items = (ctx.result.data[tables.registrations] || []).filter((item: unknown) => !!item);
+  return { event, items };
+}
+
+/**
+ * The result of registerForEvent and cancelRegistration: the event, with the
+ * registration as the mutation left it for Event.myRegistration. The seat
+ * fields are resolved after the write, so subscribers see the new counts.
+ */
+export function eventWithRegistration(event: Event, registration: RegistrationSource): Event {
+  return { ...event, myRegistration: registration as Registration };
 }
 
 /** Fixed-width UTC times sort as they happened, so entries line up first come, first served. */

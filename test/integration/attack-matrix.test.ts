@@ -8,6 +8,8 @@ import { CREATE_EVENT, DELETE_EVENT, GET_EVENT, LIST_EVENTS, UPDATE_EVENT, event
 import { graphqlClient, type GraphQLClient, type GraphQLResponse } from '../support/graphql-client';
 import { startLocalApi, TEST_API_KEY, type LocalApi } from '../support/local-api';
 import { CANCEL_REGISTRATION, EVENT_SEATS, LIST_REGISTRATIONS, REGISTER } from '../support/registration-operations';
+import { rawRealtimeConnection } from '../support/subscription-clients';
+import { CREATE_FOR_SUBSCRIBERS, ON_EVENT_CHANGED, UPDATE_FOR_SUBSCRIBERS } from '../support/subscription-operations';
 
 // The attack matrix of the access-control issue: each row asserts the refusal
 // AND that the stored data is exactly as before. Rules as AWS documents them:
@@ -233,5 +235,79 @@ describe('registrations', () => {
   it("refuses registering for someone else's draft as if it did not exist (NotFoundError), writing nothing", async () => {
     const response = await leavesRegistrationsUnchanged(() => bob.request(REGISTER, { eventId: draft.eventId }));
     expect(response.errors![0]).toMatchObject({ errorType: 'NotFoundError', path: ['registerForEvent'] });
+  });
+});
+
+describe('subscriptions (the real-time endpoint)', () => {
+  // https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html
+  let secret: Record<string, any>;
+  beforeAll(async () => {
+    secret = (await alice.request(CREATE_FOR_SUBSCRIBERS, { input: eventInput({ title: 'Secret plan' }) })).data!.createEvent;
+  });
+
+  function headerOf(credentials: Record<string, string>) {
+    return { host: new URL(api.url).host, ...credentials };
+  }
+
+  async function connected(credentials: Record<string, string>) {
+    const connection = await rawRealtimeConnection(api.url, headerOf(credentials));
+    connection.send({ type: 'connection_init' });
+    await connection.next('connection_ack');
+    return connection;
+  }
+
+  async function subscribedToSecret(credentials: Record<string, string>) {
+    const connection = await connected(credentials);
+    const data = JSON.stringify({ query: ON_EVENT_CHANGED, variables: { eventId: secret.eventId } });
+    connection.send({ type: 'start', id: 'watch', payload: { data, extensions: { authorization: headerOf(credentials) } } });
+    await connection.next('start_ack');
+    return connection;
+  }
+
+  it("never sends a draft's changes to an API-key subscriber nor to another user, while its owner gets them", async () => {
+    const owner = await subscribedToSecret({ Authorization: await api.tokenFor('alice') });
+    const outsiders = [
+      await subscribedToSecret({ 'x-api-key': TEST_API_KEY }),
+      await subscribedToSecret({ Authorization: await api.tokenFor('bob') }),
+    ];
+    await alice.request(UPDATE_FOR_SUBSCRIBERS, { eventId: secret.eventId, input: { description: 'Only for alice' } });
+    expect((await owner.next('data')).payload.data.onEventChanged.title).toBe('Secret plan');
+    // the fan-out sends to every subscriber at once; give a wrongly sent message time to arrive
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const outsider of outsiders) {
+      expect(outsider.messages.filter((message) => message.type === 'data')).toEqual([]);
+      outsider.close();
+    }
+    owner.close();
+  });
+
+  it('refuses a connection without credentials, or with a wrong API key, with connection_error and closes it', async () => {
+    for (const header of [null, headerOf({ 'x-api-key': 'da2-wrong-key' })]) {
+      const connection = await rawRealtimeConnection(api.url, header);
+      connection.send({ type: 'connection_init' });
+      expect((await connection.next('connection_error')).payload.errors[0]).toMatchObject({
+        errorType: 'UnauthorizedException',
+        errorCode: 401,
+      });
+      await connection.waitClosed();
+    }
+  });
+
+  it.each([
+    ['a frame that is not JSON', '{"type": "start", ', 'MalformedMessage'],
+    ['a binary frame', Buffer.from([0xff, 0x00, 0x13]), 'MalformedMessage'],
+    ['a frame over 240 KB', JSON.stringify({ type: 'start', id: 'big', payload: { data: 'x'.repeat(250 * 1024) } }), 'MessageTooLarge'],
+    ['an unknown message type', JSON.stringify({ type: 'subscribe', id: 'x' }), 'UnsupportedOperation'],
+  ])('answers %s with a clear error, and the connection and the server go on serving', async (_, frame, errorType) => {
+    const connection = await connected({ 'x-api-key': TEST_API_KEY });
+    connection.send(frame);
+    const error = await connection.next('error');
+    expect(error.payload.errors[0].errorType).toBe(errorType);
+    expect(JSON.stringify(error)).not.toMatch(/at .*\.ts|node_modules|TableName|events-/);
+    const data = JSON.stringify({ query: ON_EVENT_CHANGED, variables: { eventId: published.eventId } });
+    connection.send({ type: 'start', id: 'after', payload: { data, extensions: { authorization: headerOf({ 'x-api-key': TEST_API_KEY }) } } });
+    expect(await connection.next('start_ack')).toEqual({ type: 'start_ack', id: 'after' });
+    connection.close();
+    expect((await api.withApiKey.request(GET_EVENT, { eventId: published.eventId })).data!.getEvent.title).toBe('Public');
   });
 });

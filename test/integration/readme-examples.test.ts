@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
-import { startLocalApi, type LocalApi } from '../support/local-api';
+import { startLocalApi, TEST_API_KEY, type LocalApi } from '../support/local-api';
+import { rawRealtimeConnection } from '../support/subscription-clients';
 
 // Every GraphQL example in the README and in docs/*.md runs unchanged against
 // the local server: queries with the API key, mutations with a token, as the
-// API reference says. The examples name an event id that does not exist, so
+// API reference says, and subscriptions over the real-time endpoint with the
+// API key, where the server must start them (start_ack). The examples name an event id that does not exist, so
 // the only error allowed is NotFoundError; everything else (a typo, a renamed
 // field) fails here.
 
@@ -34,7 +36,7 @@ afterAll(() => api?.close());
 
 describe('documentation examples', () => {
   it('has one for every operation', () => {
-    const operations = ['createEvent', 'listEvents', 'getEvent', 'updateEvent', 'deleteEvent', 'health'];
+    const operations = ['createEvent', 'listEvents', 'getEvent', 'updateEvent', 'deleteEvent', 'health', 'onEventChanged', 'onEventPublished'];
     for (const operation of operations) {
       expect(
         EXAMPLES.some(({ example }) => example.includes(operation)),
@@ -43,7 +45,31 @@ describe('documentation examples', () => {
     }
   });
 
-  it.each(EXAMPLES.map(({ document, example }) => [document, example.split('\n')[1]?.trim() ?? example, example]))(
+  it.each(EXAMPLES.filter(({ example }) => example.startsWith('subscription')).map(({ document, example }) => [document, example.split('\n')[1]?.trim(), example]))(
+    '%s: starts %s',
+    async (_document, _firstLine, example) => {
+      const header = { host: new URL(api.url).host, 'x-api-key': TEST_API_KEY };
+      const connection = await rawRealtimeConnection(api.url, header);
+      connection.send({ type: 'connection_init' });
+      await connection.next('connection_ack');
+      connection.send({
+        type: 'start',
+        id: 'example',
+        payload: { data: JSON.stringify({ query: example, variables: {} }), extensions: { authorization: header } },
+      });
+      const answer = await Promise.race([connection.next('start_ack'), connection.next('error')]);
+      connection.close();
+      expect(answer).toEqual({ type: 'start_ack', id: 'example' });
+    },
+  );
+
+  it.each(
+    EXAMPLES.filter(({ example }) => !example.startsWith('subscription')).map(({ document, example }) => [
+      document,
+      example.split('\n')[1]?.trim() ?? example,
+      example,
+    ]),
+  )(
     '%s: runs %s',
     async (document, _firstLine, example) => {
       const withToken = SIGNED_IN_DOCUMENTS.has(document) || example.startsWith('mutation');

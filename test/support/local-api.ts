@@ -56,10 +56,12 @@ export interface LocalApi extends GraphQLClient {
   storedEventCount(): Promise<number>;
   /** every item of an event's partition in the registrations table (seats, registrations, waitlist entries), read consistently */
   storedRegistrationItems(eventId: string): Promise<Record<string, any>[]>;
+  /** what the real-time endpoint holds now: tests wait for a subscription to be started before they mutate */
+  realtimeStats(): { connections: number; subscriptions: number };
   close(): Promise<void>;
 }
 
-type ApiOptionsTestsSet = 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins' | 'resolverTimeoutMs' | 'ensureTable';
+type ApiOptionsTestsSet = 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins' | 'resolverTimeoutMs' | 'ensureTable' | 'tls';
 
 export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, ApiOptionsTestsSet>> {
   /** another DynamoDB (e.g. one that is down); its table is not created unless ensureTable says so */
@@ -71,11 +73,12 @@ interface StartedApi {
   tableName: string;
   registrationsTableName: string;
   pool: UserPoolIdentity;
+  realtimeStats(): { connections: number; subscriptions: number };
   close(): Promise<void>;
 }
 
 /** Options only `npm run dev`'s wiring takes; the cloud assembly fixes them. */
-const DEV_ONLY_OPTIONS = ['stage', 'settings', 'allowedOrigins', 'resolverTimeoutMs', 'dynamodbEndpoint', 'ensureTable'] as const;
+const DEV_ONLY_OPTIONS = ['stage', 'settings', 'allowedOrigins', 'resolverTimeoutMs', 'dynamodbEndpoint', 'ensureTable', 'tls'] as const;
 
 async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys): Promise<StartedApi> {
   const devOnly = DEV_ONLY_OPTIONS.filter((option) => options[option] !== undefined);
@@ -95,6 +98,7 @@ async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUs
     tableName: served.environmentVariables[EVENTS_TABLE_ENV],
     registrationsTableName: served.environmentVariables[REGISTRATIONS_TABLE_ENV],
     pool: localUserPool(userPool!.userPoolId, userPool!.clientId),
+    realtimeStats: () => served.realtimeStats(),
     close: () => served.close(),
   };
 }
@@ -113,12 +117,14 @@ async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserP
     resolverTimeoutMs: options.resolverTimeoutMs,
     userPoolKeys,
     ensureTable: options.ensureTable ?? !options.dynamodbEndpoint,
+    tls: options.tls,
   });
   return {
     url: server.url,
     tableName,
     registrationsTableName: defaultRegistrationsTableName(tableName),
     pool: EVENTS_USER_POOL,
+    realtimeStats: () => server.realtimeStats(),
     close: () => server.close(),
   };
 }
@@ -133,12 +139,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>
     mintIdToken(userPool.keys, { username, pool: server.pool, ...tokenOptions });
   const asUser: LocalApi['asUser'] = async (username, tokenOptions) =>
-    graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) });
+    graphqlClient(url, { authorization: await tokenFor(username, tokenOptions) }, options.tls?.cert);
   return {
     ...(await asUser(DEFAULT_USER)),
     origin: server.url,
     tableName,
-    withApiKey: graphqlClient(url, { 'x-api-key': TEST_API_KEY }),
+    withApiKey: graphqlClient(url, { 'x-api-key': TEST_API_KEY }, options.tls?.cert),
     asUser,
     tokenFor,
     async storedEvent(eventId) {
@@ -169,6 +175,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       } while (startKey);
       return items;
     },
+    realtimeStats: () => server.realtimeStats(),
     async close() {
       await server.close();
       await userPool.remove();

@@ -2,14 +2,20 @@
 
 export const REGISTRATION_FIELDS = 'eventId userId status position createdAt updatedAt';
 
+/**
+ * What registerForEvent and cancelRegistration return: the event with its
+ * seats after the change, and the caller's registration as the mutation left it.
+ */
+export const SEATS_AND_REGISTRATION = `eventId capacity confirmedCount waitlistCount remaining myRegistration { ${REGISTRATION_FIELDS} }`;
+
 export const REGISTER = `
   mutation Register($eventId: ID!, $clientToken: String) {
-    registerForEvent(eventId: $eventId, clientToken: $clientToken) { ${REGISTRATION_FIELDS} }
+    registerForEvent(eventId: $eventId, clientToken: $clientToken) { ${SEATS_AND_REGISTRATION} }
   }`;
 
 export const CANCEL_REGISTRATION = `
   mutation Cancel($eventId: ID!) {
-    cancelRegistration(eventId: $eventId) { ${REGISTRATION_FIELDS} }
+    cancelRegistration(eventId: $eventId) { ${SEATS_AND_REGISTRATION} }
   }`;
 
 export const LIST_REGISTRATIONS = `

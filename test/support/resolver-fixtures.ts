@@ -29,8 +29,8 @@ export const OWNER = cognitoCaller('owner-sub');
 export const OTHER_USER = cognitoCaller('other-sub', ['staff']);
 export const ADMIN = cognitoCaller('admin-sub', [ADMIN_GROUP]);
 
-/** Fields resolved from the registrations table, never stored on the event. */
-type RegistrationFields = 'confirmedCount' | 'waitlistCount' | 'remaining' | 'myRegistration';
+/** Fields resolved from the registrations table, or only in mutation results: never stored on the event. */
+type RegistrationFields = 'confirmedCount' | 'waitlistCount' | 'remaining' | 'myRegistration' | 'previousStatus' | 'deletedAt';
 export type StoredEvent = Omit<Event, RegistrationFields> & { itemType: string };
 
 /** An event as the table holds it (and GetItem returns it), owned by OWNER. */

@@ -35,6 +35,8 @@ export interface TestContext {
   error?: DataSourceError;
   /** `ctx.env`: the API's environment variables */
   env?: Record<string, string>;
+  /** parts of `ctx.info` to set, e.g. the selection a subscriber asked for */
+  info?: { selectionSetList?: string[]; selectionSetGraphQL?: string };
 }
 
 /** The request and response handlers of one resolver or pipeline function, each evaluated through `evaluate`. */
@@ -53,8 +55,8 @@ function fullContext(field: string, context: TestContext): Record<string, unknow
     source: null,
     stash: {},
     request: { headers: {}, domainName: null },
-    info: { parentTypeName, fieldName, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
     ...context,
+    info: { parentTypeName, fieldName, variables: {}, selectionSetList: [], selectionSetGraphQL: '', ...context.info },
   };
 }
 
@@ -114,4 +116,15 @@ export function expectOpaqueInternalError(output: EvaluateCodeOutput): ResolverE
   expect(JSON.stringify(error)).not.toContain(DYNAMODB_INTERNALS);
   expect(output.logs.join('\n')).not.toContain(DYNAMODB_INTERNALS);
   return error;
+}
+
+/**
+ * The arguments of each `extensions.<name>(…)` call a handler made, in order,
+ * read from the line the evaluator logs for it.
+ */
+export function extensionCalls(output: EvaluateCodeOutput, name: string): unknown[] {
+  const prefix = `extensions.${name}(`;
+  return output.logs
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => JSON.parse(line.slice(prefix.length, line.lastIndexOf(')'))));
 }

@@ -60,6 +60,8 @@ export interface ServedAssembly {
   readonly tableNames: Record<string, string>;
   /** `ctx.env` as served: a table's name is its name in DynamoDB */
   readonly environmentVariables: Record<string, string>;
+  /** the WebSocket connections open, and the subscriptions on them */
+  realtimeStats(): { connections: number; subscriptions: number };
   /** reads the assembly again and restarts the API on the same port */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -152,6 +154,7 @@ export async function serveCloudAssembly(
     get tableNames() {
       return Object.fromEntries(api.localTables.map((table) => [table.logicalId, localTableName(table.tableName)]));
     },
+    realtimeStats: () => server.realtimeStats(),
     reload: () => (reloading = reloading.then(reload)),
     async close() {
       watcher?.close();
