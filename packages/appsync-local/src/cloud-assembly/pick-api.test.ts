@@ -32,9 +32,8 @@ describe('appsync-local serve', () => {
   it('refuses an API using what it does not emulate, listing what and where', () => {
     expect(() => pickServableApi({ directory: ASSEMBLY, api: 'legacy' })).toThrow(
       new UnsupportedApiError('legacy', [
-        'data source weather (WeatherSource): type HTTP is not emulated',
+        'data source weather (WeatherSource): type AMAZON_OPENSEARCH_SERVICE is not emulated',
         'resolver Query.weather (WeatherResolver): VTL mapping templates are not emulated',
-        'LegacyApi: authorization mode AWS_IAM is not emulated',
       ]),
     );
   });
