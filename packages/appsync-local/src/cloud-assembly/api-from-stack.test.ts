@@ -27,7 +27,18 @@ describe('reading the APIs of a cloud assembly', () => {
     expect(posts.schema).toContain('postsByTitle(author: String!): [Post]');
     const code = (file: string) => readFileSync(file, 'utf8');
     const byField = Object.fromEntries(posts.resolvers.map((resolver) => [`${resolver.typeName}.${resolver.fieldName}`, resolver]));
-    expect(Object.keys(byField).sort()).toEqual(['Mutation.addNote', 'Mutation.addPost', 'Query.env', 'Query.getPost', 'Query.note', 'Query.postsByTitle']);
+    expect(Object.keys(byField).sort()).toEqual([
+      'Mutation.addNote',
+      'Mutation.addPost',
+      'Mutation.announcePost',
+      'Query.caller',
+      'Query.env',
+      'Query.forecast',
+      'Query.getPost',
+      'Query.note',
+      'Query.postsByTitle',
+      'Query.wordCount',
+    ]);
     expect(code(byField['Query.postsByTitle'].codeFile)).toContain("index: 'byTitle'");
     expect(code(byField['Query.env'].codeFile)).toContain('JSON.stringify(ctx.env)');
     expect(byField['Mutation.addPost']).toMatchObject({ kind: 'PIPELINE', functions: ['putPost'] });
@@ -49,9 +60,28 @@ describe('reading the APIs of a cloud assembly', () => {
     });
   });
 
-  it('keeps only the API keys whose condition holds, and has nothing it does not emulate', () => {
+  it('reads the Lambda (asset code), SigV4-signed HTTP and EventBridge data sources', () => {
+    expect(posts.serviceDataSources).toEqual([
+      {
+        type: 'AWS_LAMBDA',
+        name: 'words',
+        function: expect.objectContaining({
+          codeDirectory: expect.stringMatching(/all-features\/cdk\.out\/asset\.[0-9a-f]{64}$/),
+          handler: 'index.handler',
+          runtime: 'nodejs22.x',
+          environment: { COUNTED_BY: 'words' },
+        }),
+      },
+      { type: 'HTTP', name: 'weather', endpoint: 'https://weather.example.com', signing: { region: 'eu-west-1', service: 'execute-api' } },
+      { type: 'AMAZON_EVENTBRIDGE', name: 'bus', eventBusName: 'posts' },
+    ]);
+  });
+
+  it('keeps only the API keys whose condition holds, reads the additional auth modes, and has nothing it does not emulate', () => {
     expect(posts.apiKeys).toEqual([{ key: 'da2-local-postskey6b420a50', expiresAt: undefined }]);
-    expect(posts.defaultAuth).toBe('API_KEY');
+    expect([posts.defaultAuth, ...posts.additionalAuth]).toEqual(['API_KEY', 'AWS_IAM', 'OPENID_CONNECT', 'AWS_LAMBDA']);
+    expect(posts.oidc).toEqual({ issuer: 'https://login.example.com/', clientId: 'posts-web' });
+    expect(posts.lambdaAuthorizer).toMatchObject({ identityValidationExpression: '^allow-.+', function: { handler: 'index.handler' } });
     expect(posts.unsupported).toEqual([]);
   });
 

@@ -124,8 +124,11 @@ function base64Json(value: unknown, urlSafe = false): string {
   return Buffer.from(JSON.stringify(value)).toString(urlSafe ? 'base64url' : 'base64');
 }
 
+/** What a real-time client needs of a server: startAppSyncApi's or serveCloudAssembly's. */
+type RealtimeServer = Pick<AppSyncApi, 'url' | 'realtimeUrl'>;
+
 /** The URL with the credentials in the `header` query parameter, as the AWS page shows it. */
-export function queryStringUrl(api: AppSyncApi, authorization: Record<string, string>): string {
+export function queryStringUrl(api: RealtimeServer, authorization: Record<string, string>): string {
   return `${api.realtimeUrl}?header=${encodeURIComponent(base64Json(authorization))}&payload=e30=`;
 }
 
@@ -162,7 +165,7 @@ export class RealtimeClient {
    * query parameter (base64) or a `header-…` subprotocol (base64url, as Amplify JS v6 sends it).
    */
   static async open(
-    api: AppSyncApi,
+    api: RealtimeServer,
     authorization: Record<string, string> = { host: new URL(api.url).host, 'x-api-key': API_KEY },
     via: 'query' | 'subprotocol' = 'query',
   ): Promise<RealtimeClient> {
@@ -178,7 +181,7 @@ export class RealtimeClient {
   }
 
   /** Opens a connection and waits for connection_ack. */
-  static async connect(api: AppSyncApi, authorization?: Record<string, string>): Promise<RealtimeClient> {
+  static async connect(api: RealtimeServer, authorization?: Record<string, string>): Promise<RealtimeClient> {
     const client = await RealtimeClient.open(api, authorization);
     client.send({ type: 'connection_init' });
     await client.next('connection_ack');

@@ -1,19 +1,25 @@
 // A CDK app that uses every part of a cloud assembly `appsync-local serve`
 // reads, synthesized into ./cdk.out (committed). Regenerate from the
-// repository root:
+// repository root, after deleting cdk.out (synth leaves stale assets behind):
 //   npx cdk synth --quiet --app 'npx tsx packages/appsync-local/src/test-fixtures/all-features/app.ts' -o packages/appsync-local/src/test-fixtures/all-features/cdk.out
 //
 // - stack Shared: a GlobalTable (TableV2) and a value, both exported;
 // - Stage Beta, stack Api: a condition on a parameter, the Posts API
 //   (S3-located schema, code from assets and inline, a pipeline, ctx.env with
 //   Fn::ImportValue and Fn::If, an API key only where a false condition
-//   holds) whose table lives in the nested stack Tables
+//   holds; AWS_IAM, OPENID_CONNECT and AWS_LAMBDA, its authorizer a Node.js
+//   function asset, next to API_KEY; a Node.js Lambda, a SigV4-signed HTTP
+//   and an EventBridge data source; a subscription) whose table lives in the
+//   nested stack Tables
 //   (parameters in, outputs back; LSI, TTL, KEYS_ONLY and INCLUDE indexes),
 //   and the nested stack Status with a second API.
 // New data sources and auth modes go into PostsApi (a data source, a field
 // and a resolver each).
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { App, CfnCondition, CfnOutput, CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
@@ -87,9 +93,26 @@ class PostsApi extends Construct {
   constructor(scope: Construct, id: string, props: { posts: dynamodb.ITable; isBeta: CfnCondition; isProd: CfnCondition }) {
     super(scope, id);
     const notes = dynamodb.Table.fromTableName(this, 'Notes', Fn.importValue(NOTES_TABLE_EXPORT));
+    const nodeFunction = (id: string, directory: string, environment?: Record<string, string>) =>
+      new lambda.Function(this, id, {
+        runtime: lambda.Runtime.NODEJS_22_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromAsset(here(`functions/${directory}`)),
+        environment,
+      });
+    const authorizer = nodeFunction('Authorizer', 'authorizer');
+    authorizer.addPermission('AppSyncInvoke', { principal: new iam.ServicePrincipal('appsync.amazonaws.com') });
     const api = new appsync.CfnGraphQLApi(this, 'Api', {
       name: 'posts',
       authenticationType: 'API_KEY',
+      additionalAuthenticationProviders: [
+        { authenticationType: 'AWS_IAM' },
+        { authenticationType: 'OPENID_CONNECT', openIdConnectConfig: { issuer: 'https://login.example.com/', clientId: 'posts-web' } },
+        {
+          authenticationType: 'AWS_LAMBDA',
+          lambdaAuthorizerConfig: { authorizerUri: authorizer.functionArn, identityValidationExpression: '^allow-.+' },
+        },
+      ],
       environmentVariables: {
         POSTS_TABLE: props.posts.tableName,
         GREETING: Fn.importValue(GREETING_EXPORT),
@@ -106,7 +129,13 @@ class PostsApi extends Construct {
     const postsSource = graphqlApi.addDynamoDbDataSource('PostsSource', props.posts, { name: 'posts' });
     const notesSource = graphqlApi.addDynamoDbDataSource('NotesSource', notes, { name: 'notes' });
     const none = graphqlApi.addNoneDataSource('NoneSource', { name: 'none' });
-    for (const source of [postsSource, notesSource, none]) {
+    const words = graphqlApi.addLambdaDataSource('WordsSource', nodeFunction('Words', 'words', { COUNTED_BY: 'words' }), { name: 'words' });
+    const weather = graphqlApi.addHttpDataSource('WeatherSource', 'https://weather.example.com', {
+      name: 'weather',
+      authorizationConfig: { signingRegion: 'eu-west-1', signingServiceName: 'execute-api' },
+    });
+    const bus = graphqlApi.addEventBridgeDataSource('BusSource', new events.EventBus(this, 'Bus', { eventBusName: 'posts' }), { name: 'bus' });
+    for (const source of [postsSource, notesSource, none, words, weather, bus]) {
       source.node.addDependency(schema);
     }
     const fromAsset = (file: string) => appsync.Code.fromAsset(here(`resolvers/${file}`));
@@ -128,6 +157,15 @@ class PostsApi extends Construct {
       code: appsync.Code.fromInline('export function request() { return {}; }\nexport function response(ctx) { return JSON.stringify(ctx.env); }\n'),
     });
     resolve('Mutation', 'addPost', { pipelineConfig: [putPost], code: fromAsset('pipeline.js') });
+    resolve('Query', 'caller', {
+      dataSource: none,
+      code: appsync.Code.fromInline(
+        "import { util } from '@aws-appsync/utils';\nexport function request(ctx) { return { payload: { authType: util.authType(), identity: ctx.identity } }; }\nexport function response(ctx) { return JSON.stringify(ctx.result); }\n",
+      ),
+    });
+    resolve('Query', 'wordCount', { dataSource: words, code: fromAsset('wordCount.js') });
+    resolve('Query', 'forecast', { dataSource: weather, code: fromAsset('forecast.js') });
+    resolve('Mutation', 'announcePost', { dataSource: bus, code: fromAsset('announcePost.js') });
   }
 }
 
