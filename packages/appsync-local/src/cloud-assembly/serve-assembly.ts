@@ -42,6 +42,8 @@ export interface ServeAssemblyOptions {
   apiKeys?: ApiKey[];
   /** re-read the assembly whenever `cdk synth` rewrites its manifest.json */
   watch?: boolean;
+  /** a certificate and its key (PEM): serve `https://` and `wss://` (what Amplify JS opens) instead of `http://` and `ws://` */
+  tls?: { key: string | Buffer; cert: string | Buffer };
   onResolverLogs?: (resolver: string, lines: string[]) => void;
   /** what serving reports (seeds loaded, reloads, a reload's failure); default dropped */
   log?: (line: string) => void;
@@ -50,9 +52,9 @@ export interface ServeAssemblyOptions {
 export interface ServedAssembly {
   /** the API as read from the assembly (the last one read, with `watch`) */
   readonly api: StackApi;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`) */
   readonly url: string;
-  /** `ws://127.0.0.1:<port>/graphql/realtime` */
+  /** `ws://127.0.0.1:<port>/graphql/realtime` (`wss://` with `tls`) */
   readonly realtimeUrl: string;
   /** `Label  value` lines saying how to call each auth mode and where each Lambda, HTTP and EventBridge data source goes */
   readonly bannerLines: string[];
@@ -106,6 +108,7 @@ export async function serveCloudAssembly(
       settings: served.api.settings,
       environmentVariables: servedEnvironment(served.api),
       port,
+      tls: options.tls,
       explorer: { title: served.api.name },
       onResolverLogs: options.onResolverLogs,
     });

@@ -1,23 +1,19 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startDynamoDBLocal, type DynamoDBLocal } from '../dynamodb/dynamodb-local.ts';
 import { keepLanguageChecksIn } from '../runtime/check-cache.ts';
 import { pickServableApi, STATE_DIR, UnsupportedApiError, UsageError } from './pick-api.ts';
-import { parseSeed } from './seed-tables.ts';
 import { checkHttpEndpoints } from './stack-data-sources.ts';
 import type { ServedAssembly } from './serve-assembly.ts';
+import { parseServeArguments, readTlsFiles, SERVE_USAGE } from './serve-options.ts';
 
 // `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]
-// [--seed TABLE=FILE.json]... [--http-endpoint DATASOURCE=URL]... [--watch]`
-// serves an AppSync API of a CDK cloud assembly (DIR, default cdk.out) on
+// [--seed TABLE=FILE.json]... [--http-endpoint DATASOURCE=URL]...
+// [--tls-cert FILE --tls-key FILE] [--watch]` serves an AppSync API of a CDK cloud assembly (DIR, default cdk.out) on
 // DynamoDB Local, whose data it keeps in .appsync-local/dynamodb
 // (DYNAMODB_ENDPOINT points it at another DynamoDB). The local user pool's
 // key, the local IAM user's credentials and the local OIDC issuer's key are
 // kept in .appsync-local/auth (see serve-authorization.ts), the findings of
 // the resolvers' language check in .appsync-local/checked-bundles.
-
-const USAGE =
-  'usage: appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME] [--seed TABLE=FILE.json]... [--http-endpoint DATASOURCE=URL]... [--watch]';
 
 /**
  * DynamoDB Local for a developer: the C1 compiler alone and the serial
@@ -42,20 +38,9 @@ function printBanner(served: ServedAssembly, directory: string, databaseEndpoint
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: 'string', default: '4000' },
-      api: { type: 'string' },
-      stack: { type: 'string' },
-      seed: { type: 'string', multiple: true, default: [] },
-      'http-endpoint': { type: 'string', multiple: true, default: [] },
-      watch: { type: 'boolean', default: false },
-    },
-  });
-  const directory = resolve(positionals[0] ?? 'cdk.out');
-  const seeds = values.seed.map(parseSeed);
-  const options = { directory, stack: values.stack, api: values.api, httpEndpoints: values['http-endpoint'] };
+  const { directory, port, seeds, watch, tls, ...picking } = parseServeArguments(process.argv.slice(2));
+  const tlsFiles = tls && readTlsFiles(tls);
+  const options = { directory, ...picking };
   // refusals and usage errors come before DynamoDB Local starts; the resolvers compile while its JVM starts
   const api = pickServableApi(options);
   checkHttpEndpoints(api, options.httpEndpoints);
@@ -72,10 +57,11 @@ async function main(): Promise<void> {
     served = await serveCloudAssembly(
       {
         ...options,
-        port: Number(values.port),
+        port,
         dynamodbEndpoint: endpoint,
         seeds,
-        watch: values.watch,
+        watch,
+        tls: tlsFiles,
         onResolverLogs: (resolver, lines) => lines.forEach((line) => console.log(`[${resolver}] ${line}`)),
         log: (line) => console.error(line),
       },
@@ -98,7 +84,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof UsageError) {
-    console.error(`${message}\n${USAGE}`);
+    console.error(`${message}\n${SERVE_USAGE}`);
   } else {
     console.error(error instanceof UnsupportedApiError ? message : `appsync-local serve: ${message}`);
   }
