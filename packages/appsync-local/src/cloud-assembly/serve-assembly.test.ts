@@ -20,6 +20,7 @@ import { oidcKeyDirectory } from './serve-authorization.ts';
 // would; its HTTP data source pointed at a stand-in on 127.0.0.1.
 
 const FIXTURE = fileURLToPath(new URL('../test-fixtures/all-features/cdk.out', import.meta.url));
+const TABLELESS_FIXTURE = fileURLToPath(new URL('../test-fixtures/auth-assembly', import.meta.url));
 const API_KEY = 'da2-local-postskey6b420a50';
 const workDir = mkdtempSync(join(tmpdir(), 'serve-assembly-'));
 const assembly = join(workDir, 'cdk.out');
@@ -209,5 +210,51 @@ describe('appsync-local serve --watch', () => {
     }
     expect(served.url).toBe(url);
     expect(await graphql('{ note(id: "n1") { text } }')).toEqual({ data: { note: { text: 'hi' } } });
+  });
+});
+
+describe('an API without tables', () => {
+  it('is served without DynamoDB, which a reload that brings a table then reaches', async () => {
+    const directory = join(workDir, 'tableless');
+    cpSync(TABLELESS_FIXTURE, directory, { recursive: true });
+    const endpointCalls: string[] = [];
+    const tableless = await serveCloudAssembly({
+      directory,
+      dynamodbEndpoint: async () => {
+        endpointCalls.push('called');
+        return sharedDynamoDBEndpoint();
+      },
+      tableNamePrefix: prefix,
+      stateDir: join(workDir, 'state'),
+    });
+    try {
+      expect(endpointCalls).toEqual([]);
+      const templateFile = join(directory, 'Secure.template.json');
+      const template = JSON.parse(readFileSync(templateFile, 'utf8'));
+      template.Resources.ItemsTable = {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: {
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        },
+      };
+      template.Resources.ItemsSource = {
+        Type: 'AWS::AppSync::DataSource',
+        Properties: {
+          ApiId: { 'Fn::GetAtt': ['SecureApi', 'ApiId'] },
+          Name: 'items',
+          Type: 'AMAZON_DYNAMODB',
+          DynamoDBConfig: { TableName: { Ref: 'ItemsTable' }, AwsRegion: 'us-east-1' },
+        },
+      };
+      writeFileSync(templateFile, JSON.stringify(template));
+      await tableless.reload();
+      expect(endpointCalls).toEqual(['called']);
+      const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableless.tableNames.ItemsTable }));
+      expect(table?.TableName).toBe(`${prefix}Secure-ItemsTable`);
+    } finally {
+      await tableless.close();
+    }
   });
 });

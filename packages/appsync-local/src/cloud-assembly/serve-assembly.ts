@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { resolve } from 'node:path';
 import type { ApiKey } from '../auth/api-key-authenticator.ts';
 import type { LocalUserPoolKeys } from '../auth/local-jwks.ts';
@@ -17,6 +18,7 @@ import { watchAssembly } from './watch-assembly.ts';
 // checked and compiled, one HTTP server. `appsync-local serve` runs it; tests
 // run it in-process. With `watch`, a new `cdk synth` restarts the API on the
 // same port, reading the assembly again; the tables and their data stay.
+// DynamoDB is reached only for an API with tables.
 
 export interface ServeAssemblyOptions {
   /** the cloud assembly's directory (`cdk.out`) */
@@ -29,8 +31,12 @@ export interface ServeAssemblyOptions {
   port?: number;
   /** `DATASOURCE=URL`: an HTTP data source's endpoint instead of the template's */
   httpEndpoints?: readonly string[];
-  /** the DynamoDB the tables live in; may still be starting (the API is read meanwhile) */
-  dynamodbEndpoint: string | Promise<string>;
+  /**
+   * the DynamoDB the tables live in; may still be starting (the API is read
+   * meanwhile); as a function, called only once an API with tables is served
+   * (an API without tables needs no DynamoDB, until a reload brings tables)
+   */
+  dynamodbEndpoint: string | Promise<string> | (() => Promise<string>);
   seeds?: Seed[];
   /** put before each table's name in DynamoDB (tests sharing one DynamoDB Local); default none */
   tableNamePrefix?: string;
@@ -82,8 +88,14 @@ export async function serveCloudAssembly(
   let api = picked;
   let resolvers = loadResolverDefinitions(api.resolvers, api.functions);
   const seedTargets = (options.seeds ?? []).map((seed) => ({ seed, table: seedTable(seed, api.localTables) }));
-  const endpoint = await options.dynamodbEndpoint;
-  const client = createDynamoDBClient({ endpoint });
+  const { dynamodbEndpoint } = options;
+  let dynamodb: Promise<{ client: DynamoDBClient; endpoint: string }> | undefined;
+  /** The DynamoDB of the tables, reached (and with a function, started) the first time an API has tables. */
+  const localDynamoDB = () =>
+    (dynamodb ??= Promise.resolve(typeof dynamodbEndpoint === 'function' ? dynamodbEndpoint() : dynamodbEndpoint).then((endpoint) => ({
+      endpoint,
+      client: createDynamoDBClient({ endpoint }),
+    })));
   let bannerLines: string[] = [];
 
   const servedEnvironment = (served: StackApi) => {
@@ -95,10 +107,11 @@ export async function serveCloudAssembly(
 
   async function start(port: number): Promise<AppSyncApi> {
     const served = { api: { ...api, ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}) }, resolvers };
+    const database = served.api.localTables.length > 0 ? await localDynamoDB() : undefined;
     await Promise.all(
-      served.api.localTables.map(({ definition, tableName }) => ensureTable(client, definition, localTableName(tableName))),
+      served.api.localTables.map(({ definition, tableName }) => ensureTable(database!.client, definition, localTableName(tableName))),
     );
-    const dataSources = stackDataSources(served.api, { client, endpoint, localTableName }, options.httpEndpoints);
+    const dataSources = stackDataSources(served.api, database && { ...database, localTableName }, options.httpEndpoints);
     const authorization = await servedAuthorization(served.api, resolve(stateDir, 'auth'), options.userPoolKeys);
     const server = await startAppSyncApi({
       schema: served.api.schema,
@@ -118,7 +131,7 @@ export async function serveCloudAssembly(
 
   let server = await start(options.port ?? 0);
   for (const { seed, table } of seedTargets) {
-    const count = await seedItems(client, localTableName(table.tableName), seed.file);
+    const count = await seedItems((await localDynamoDB()).client, localTableName(table.tableName), seed.file);
     log(`seeded ${table.logicalId} (${localTableName(table.tableName)}) with ${count} items from ${seed.file}`);
   }
   let reloading = Promise.resolve();

@@ -23,7 +23,8 @@ import { parseServeArguments, readTlsFiles, SERVE_USAGE } from './serve-options.
  */
 const FAST_START_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
-function printBanner(served: ServedAssembly, directory: string, databaseEndpoint: string) {
+function printBanner(served: ServedAssembly, directory: string, databaseEndpoint: string | undefined) {
+  const tables = Object.values(served.tableNames);
   const { api, url } = served;
   const lines = [
     '',
@@ -32,7 +33,7 @@ function printBanner(served: ServedAssembly, directory: string, databaseEndpoint
     `Subscriptions     ${served.realtimeUrl}`,
     `Explorer          ${url}/`,
     ...served.bannerLines,
-    `DynamoDB          ${databaseEndpoint}, tables ${Object.values(served.tableNames).join(', ') || 'none'}`,
+    tables.length > 0 ? `DynamoDB          ${databaseEndpoint}, tables ${tables.join(', ')}` : 'DynamoDB          not started (the API has no tables)',
   ];
   console.log(lines.join('\n'));
 }
@@ -46,10 +47,14 @@ async function main(): Promise<void> {
   checkHttpEndpoints(api, options.httpEndpoints);
   keepLanguageChecksIn(resolve(STATE_DIR, 'checked-bundles'));
   const configured = process.env.DYNAMODB_ENDPOINT;
-  const database: Promise<DynamoDBLocal> | undefined = configured
-    ? undefined
-    : startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb'), jvmOptions: FAST_START_JVM_OPTIONS });
-  const endpoint = configured ?? database!.then((local) => local.endpoint);
+  // started only for an API with tables: now, or when a reload (--watch) brings the first ones
+  let database: Promise<DynamoDBLocal> | undefined;
+  const endpoint = async () =>
+    configured ??
+    (await (database ??= startDynamoDBLocal({ dataDir: resolve(STATE_DIR, 'dynamodb'), jvmOptions: FAST_START_JVM_OPTIONS }))).endpoint;
+  if (api.localTables.length > 0) {
+    void endpoint().catch(() => {}); // serving awaits it, and reports its failure
+  }
   let served: ServedAssembly;
   try {
     // the server's modules (GraphQL, the AWS SDK, the bundle checker) load once the JVM is on its way
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  printBanner(served, directory, await endpoint);
+  printBanner(served, directory, Object.keys(served.tableNames).length > 0 ? await endpoint() : undefined);
 }
 
 main().catch((error: unknown) => {

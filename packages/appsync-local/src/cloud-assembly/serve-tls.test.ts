@@ -10,7 +10,8 @@ import { serveCloudAssembly, type ServedAssembly } from './serve-assembly.ts';
 
 // `serve --tls-cert FILE --tls-key FILE`: the assembly's API on https:// and
 // wss:// (the scheme Amplify JS always opens for subscriptions), one port.
-// The API has no tables, so the DynamoDB endpoint is never called.
+// The API has no tables: serving it needs no DynamoDB (the endpoint function
+// fails the start if it is called).
 
 const ASSEMBLY = fileURLToPath(new URL('../test-fixtures/auth-assembly', import.meta.url));
 const API_KEY = 'da2-local-securekey';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   ca = certificate.cert;
   served = await serveCloudAssembly({
     directory: ASSEMBLY,
-    dynamodbEndpoint: 'http://127.0.0.1:9',
+    dynamodbEndpoint: () => Promise.reject(new Error('an API without tables should need no DynamoDB')),
     stateDir,
     tls: { key: certificate.private, cert: certificate.cert },
   });
