@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from 'selfsigned';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphQLOverTls, selfSignedCertificate } from '../realtime/test-support.ts';
 import { serveCloudAssembly, type ServedAssembly } from './serve-assembly.ts';
 
 // `serve --tls-cert FILE --tls-key FILE`: the assembly's API on https:// and
@@ -20,16 +19,13 @@ let served: ServedAssembly;
 let ca: string;
 
 beforeAll(async () => {
-  const certificate = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'ec',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-  });
-  ca = certificate.cert;
+  const tls = await selfSignedCertificate();
+  ca = tls.cert;
   served = await serveCloudAssembly({
     directory: ASSEMBLY,
     dynamodbEndpoint: () => Promise.reject(new Error('an API without tables should need no DynamoDB')),
     stateDir,
-    tls: { key: certificate.private, cert: certificate.cert },
+    tls,
   });
 });
 
@@ -38,24 +34,11 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-function postOverTls(query: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', 'x-api-key': API_KEY };
-    const outgoing = request(`${served.url}/graphql`, { method: 'POST', ca, headers }, (incoming) => {
-      let body = '';
-      incoming.on('data', (chunk) => (body += chunk));
-      incoming.on('end', () => resolve(JSON.parse(body)));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(JSON.stringify({ query }));
-  });
-}
-
 describe('serving a cloud assembly with tls', () => {
   it('answers https:// and names https:// URLs in the banner', async () => {
     expect(served.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(served.bannerLines).toContain(`OIDC issuer       https://auth.example.com/ (discovery ${served.url}/oidc/.well-known/openid-configuration)`);
-    const answer = (await postOverTls('{ whoAmI }')) as { data: { whoAmI: string } };
+    const answer = (await postGraphQLOverTls(served.url, ca, '{ whoAmI }', API_KEY)) as { data: { whoAmI: string } };
     expect(JSON.parse(answer.data.whoAmI)).toEqual({ authType: 'API Key Authorization', identity: null });
   });
 

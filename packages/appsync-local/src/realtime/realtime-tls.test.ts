@@ -1,8 +1,6 @@
-import { request } from 'node:https';
-import { generate } from 'selfsigned';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, startTestApi, type TestApi } from './test-support.ts';
+import { API_KEY, postGraphQLOverTls, selfSignedCertificate, startTestApi, type TestApi } from './test-support.ts';
 
 // With `tls`, the server answers https:// and wss://, the scheme Amplify JS
 // always uses for the real-time endpoint (it turns http:// into wss://).
@@ -11,29 +9,14 @@ let test: TestApi;
 let ca: string;
 
 beforeAll(async () => {
-  const certificate = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'ec',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-  });
-  ca = certificate.cert;
-  test = await startTestApi({ tls: { key: certificate.private, cert: certificate.cert } });
+  const tls = await selfSignedCertificate();
+  ca = tls.cert;
+  test = await startTestApi({ tls });
 });
 
 afterAll(async () => {
   await test.stop();
 });
-
-function postOverTls(query: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(`${test.api.url}/graphql`, { method: 'POST', ca, headers: { 'content-type': 'application/json', 'x-api-key': API_KEY } }, (incoming) => {
-      let body = '';
-      incoming.on('data', (chunk) => (body += chunk));
-      incoming.on('end', () => resolve(JSON.parse(body)));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(JSON.stringify({ query }));
-  });
-}
 
 describe('real-time-websocket-client over wss://', () => {
   it('serves https:// and wss:// on one port, and fans a mutation out to a wss subscriber', async () => {
@@ -57,7 +40,7 @@ describe('real-time-websocket-client over wss://', () => {
     const data = JSON.stringify({ query: 'subscription { onItem(id: "t1") { title } }', variables: {} });
     socket.send(JSON.stringify({ id: 'tls', type: 'start', payload: { data, extensions: { authorization: { 'x-api-key': API_KEY } } } }));
     await received('start_ack');
-    expect(await postOverTls('mutation { putItem(id: "t1", title: "secure") { id title } }')).toEqual({ data: { putItem: { id: 't1', title: 'secure' } } });
+    expect(await postGraphQLOverTls(test.api.url, ca, 'mutation { putItem(id: "t1", title: "secure") { id title } }')).toEqual({ data: { putItem: { id: 't1', title: 'secure' } } });
     expect(await received('data')).toEqual({ type: 'data', id: 'tls', payload: { data: { onItem: { title: 'secure' } } } });
     socket.close();
   });

@@ -1,3 +1,5 @@
+import { request } from 'node:https';
+import { generate } from 'selfsigned';
 import { WebSocket } from 'ws';
 import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from '../auth/test-support.ts';
 import { LOCAL_USER_POOL, mintIdToken, startAppSyncApi, type AppSyncApi, type AppSyncApiOptions } from '../index.ts';
@@ -116,6 +118,29 @@ export async function postGraphQL(api: AppSyncApi, query: string, variables: Rec
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
+}
+
+/** A self-signed certificate for 127.0.0.1, as `tls` takes it; `cert` is also the CA a client trusts. */
+export async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
+  const certificate = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  return { key: certificate.private, cert: certificate.cert };
+}
+
+/** A GraphQL POST over https:// to a server whose certificate `ca` signed (fetch takes no CA of its own). */
+export function postGraphQLOverTls(url: string, ca: string, query: string, apiKey = API_KEY): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
+    const outgoing = request(`${url}/graphql`, { method: 'POST', ca, headers }, (incoming) => {
+      let body = '';
+      incoming.on('data', (chunk) => (body += chunk));
+      incoming.on('end', () => resolve(JSON.parse(body)));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(JSON.stringify({ query }));
+  });
 }
 
 export type Message = Record<string, unknown> & { type: string; id?: string; payload?: Record<string, unknown> };
