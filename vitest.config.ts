@@ -53,6 +53,10 @@ export default defineConfig({
     // share its module cache: aws-cdk-lib, graphql and the AWS SDK load once
     // per worker rather than once per file (half the unit tests' CPU time)
     isolate: false,
+    // the transformed modules are kept on disk (node_modules/.experimental-vitest-cache,
+    // keyed by their content), so a run after the first transforms only what
+    // changed (unit project: transform 5.6 s and import 11.7 s become 1.0 s and 5.0 s)
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,

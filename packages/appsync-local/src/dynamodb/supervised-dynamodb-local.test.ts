@@ -9,7 +9,7 @@ import { superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './supervis
 import { isRunning } from './test-support.ts';
 
 // A supervised DynamoDB Local of its own, killed the hardest way there is.
-// They are the only JVMs the tests start with a dataDir, so they also show what
+// Its JVMs are the only ones the tests start with a dataDir, so they also show what
 // startDynamoDBLocal does with one (each JVM start costs seconds of CPU).
 
 const parent = mkdtempSync(join(tmpdir(), 'supervised-dynamodb-'));
