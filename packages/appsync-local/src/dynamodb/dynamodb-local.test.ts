@@ -95,7 +95,7 @@ describe('startDynamoDBLocal', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
 // signals) and by setpriv --pdeathsig (SIGKILL). Two JVM parents prove both
 // ties hold for DynamoDB Local as startDynamoDBLocal runs it; the other ways a
 // parent ends are kill-with-parent's alone, checked with a `sleep` child.
-describe('DynamoDB Local does not outlive the process that started it', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
+describe.concurrent('DynamoDB Local does not outlive the process that started it', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
   async function runParent(mode: 'exit' | 'wait' | 'own-handler', child: 'jvm' | 'sleep') {
     const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode, child], {
       stdio: ['ignore', 'pipe', 'pipe'],
