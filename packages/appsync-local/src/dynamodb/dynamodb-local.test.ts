@@ -1,6 +1,6 @@
-import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createDynamoDBClient } from './client.ts';
 import { JavaNotFoundError, PortInUseError, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local.ts';
 import { freePort } from './tcp-port.ts';
+import { isRunning } from './test-support.ts';
 
 // These start DynamoDB Local instances of their own, beside the one the test run shares.
 // A JVM's startup takes 2 s on a quiet machine and many times that on a loaded one:
@@ -18,17 +19,6 @@ import { freePort } from './tcp-port.ts';
 const JVM_TEST_TIMEOUT_MS = 120_000;
 
 const PARENT_FIXTURE = fileURLToPath(new URL('./test-fixtures/dynamodb-local-parent.ts', import.meta.url));
-
-/** Whether a process runs; a zombie (dead, not yet reaped) does not count. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-  return state !== 'Z';
-}
 
 async function waitUntilGone(pid: number, timeoutMs = 5_000) {
   const deadline = Date.now() + timeoutMs;
@@ -66,33 +56,9 @@ describe('startDynamoDBLocal', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
     await dynamodbLocal.stop();
   });
 
-  // that the tables in dataDir outlive the process is checked where a restart
-  // happens anyway: supervised-dynamodb-local.test.ts kills one and finds its table again
-  it('picks a free port when none is given, and keeps its tables in dataDir, creating the directory', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'dynamodb-local-test-'));
-    const dataDir = join(parent, 'not', 'yet', 'there');
-    try {
-      const started = await startDynamoDBLocal({ dataDir });
-      try {
-        expect(started.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-        await createDynamoDBClient({ endpoint: started.endpoint }).send(
-          new CreateTableCommand({
-            TableName: 'kept',
-            BillingMode: 'PAY_PER_REQUEST',
-            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          }),
-        );
-        expect(await tableNames(started)).toEqual(['kept']);
-      } finally {
-        await started.stop();
-      }
-      expect(isRunning(started.pid)).toBe(false);
-      expect(readdirSync(dataDir)).toEqual(['shared-local-instance.db']);
-    } finally {
-      rmSync(parent, { recursive: true, force: true });
-    }
-  });
+  // what it does with a dataDir (a free port picked, the directory created,
+  // the tables kept there and found again after a restart) is checked by
+  // supervised-dynamodb-local.test.ts, whose JVMs have one
 
   it('refuses a port in use before starting Java, in one line that says what to do', async () => {
     const blocker = createServer();
@@ -129,7 +95,7 @@ describe('startDynamoDBLocal', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
 // signals) and by setpriv --pdeathsig (SIGKILL). Two JVM parents prove both
 // ties hold for DynamoDB Local as startDynamoDBLocal runs it; the other ways a
 // parent ends are kill-with-parent's alone, checked with a `sleep` child.
-describe('DynamoDB Local does not outlive the process that started it', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
+describe.concurrent('DynamoDB Local does not outlive the process that started it', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
   async function runParent(mode: 'exit' | 'wait' | 'own-handler', child: 'jvm' | 'sleep') {
     const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode, child], {
       stdio: ['ignore', 'pipe', 'pipe'],

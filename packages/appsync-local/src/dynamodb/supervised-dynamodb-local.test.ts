@@ -1,21 +1,25 @@
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoDBClient } from './client.ts';
 import { superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './supervised-dynamodb-local.ts';
+import { isRunning } from './test-support.ts';
 
 // A supervised DynamoDB Local of its own, killed the hardest way there is.
+// Its JVMs are the only ones the tests start with a dataDir, so they also show what
+// startDynamoDBLocal does with one (each JVM start costs seconds of CPU).
 
-const dataDir = mkdtempSync(join(tmpdir(), 'supervised-dynamodb-'));
+const parent = mkdtempSync(join(tmpdir(), 'supervised-dynamodb-'));
+const dataDir = join(parent, 'not', 'yet', 'there');
 const lines: string[] = [];
 let supervised: SupervisedDynamoDBLocal | undefined;
 
 afterAll(async () => {
   await supervised?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(parent, { recursive: true, force: true });
 });
 
 async function waitForLine(pattern: RegExp, timeoutMs: number) {
@@ -29,6 +33,8 @@ async function waitForLine(pattern: RegExp, timeoutMs: number) {
 describe('superviseDynamoDBLocal', () => {
   it('says when DynamoDB Local dies, and starts it again on the same endpoint with the same data', async () => {
     supervised = await superviseDynamoDBLocal({ dataDir, log: (line) => lines.push(line), firstBackoffMs: 100 });
+    // no port asked for: startDynamoDBLocal picks a free one, and creates dataDir
+    expect(supervised.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = createDynamoDBClient({ endpoint: supervised.endpoint });
     await client.send(
       new CreateTableCommand({
@@ -48,5 +54,10 @@ describe('superviseDynamoDBLocal', () => {
     expect(supervised.pid()).not.toBe(firstPid);
     expect(supervised.restarts()).toBe(1);
     expect((await client.send(new ListTablesCommand({}))).TableNames).toContain('survivor');
+
+    const lastPid = supervised.pid();
+    await supervised.stop();
+    expect(isRunning(lastPid)).toBe(false);
+    expect(readdirSync(dataDir)).toEqual(['shared-local-instance.db']);
   }, 60_000);
 });

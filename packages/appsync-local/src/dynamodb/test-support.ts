@@ -1,5 +1,6 @@
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { createDynamoDBClient } from './client.ts';
 import { createDynamoDBDataSource, type ReadMetrics } from './data-source.ts';
@@ -79,3 +80,14 @@ export const authorsTable: TableDefinition = {
   partitionKey: { name: 'authorId', type: 'S' },
   globalSecondaryIndexes: [],
 };
+
+/** Whether a process runs; a zombie (dead, not yet reaped) does not count. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+  return state !== 'Z';
+}
