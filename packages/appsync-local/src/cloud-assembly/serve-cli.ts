@@ -4,7 +4,7 @@ import { keepLanguageChecksIn } from '../runtime/check-cache.ts';
 import { pickServableApi, STATE_DIR, UnsupportedApiError, UsageError } from './pick-api.ts';
 import { checkHttpEndpoints } from './stack-data-sources.ts';
 import type { ServedAssembly } from './serve-assembly.ts';
-import { parseServeArguments, readTlsFiles, SERVE_USAGE } from './serve-options.ts';
+import { configuredDynamoDBEndpoint, parseServeArguments, readTlsFiles, SERVE_USAGE } from './serve-options.ts';
 
 // `appsync-local serve [DIR] [--port N] [--api NAME] [--stack NAME]
 // [--seed TABLE=FILE.json]... [--http-endpoint DATASOURCE=URL]...
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const api = pickServableApi(options);
   checkHttpEndpoints(api, options.httpEndpoints);
   keepLanguageChecksIn(resolve(STATE_DIR, 'checked-bundles'));
-  const configured = process.env.DYNAMODB_ENDPOINT;
+  const configured = configuredDynamoDBEndpoint(process.env);
   // started only for an API with tables: now, or when a reload (--watch) brings the first ones
   let database: Promise<DynamoDBLocal> | undefined;
   const endpoint = async () =>

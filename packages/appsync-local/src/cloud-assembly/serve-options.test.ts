@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './pick-api.ts';
-import { parseServeArguments, readTlsFiles } from './serve-options.ts';
+import { configuredDynamoDBEndpoint, parseServeArguments, readTlsFiles } from './serve-options.ts';
 
 describe('the options of appsync-local serve', () => {
   it('defaults to ./cdk.out on port 4000, without TLS', () => {
@@ -45,5 +45,12 @@ describe('the options of appsync-local serve', () => {
     expect(() => readTlsFiles({ certFile: '/nonexistent/cert.pem', keyFile: '/nonexistent/key.pem' })).toThrow(
       new UsageError('--tls-cert /nonexistent/cert.pem: cannot be read'),
     );
+  });
+
+  it('takes DYNAMODB_ENDPOINT as the DynamoDB to use, an empty one as unset (never the AWS default)', () => {
+    expect(configuredDynamoDBEndpoint({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' })).toBe('http://127.0.0.1:8000');
+    expect(configuredDynamoDBEndpoint({ DYNAMODB_ENDPOINT: '' })).toBeUndefined();
+    expect(configuredDynamoDBEndpoint({ DYNAMODB_ENDPOINT: '  ' })).toBeUndefined();
+    expect(configuredDynamoDBEndpoint({})).toBeUndefined();
   });
 });

@@ -77,3 +77,12 @@ export function readTlsFiles(files: { certFile: string; keyFile: string }): { ce
   };
   return { cert: read('--tls-cert', files.certFile), key: read('--tls-key', files.keyFile) };
 }
+
+/**
+ * The DynamoDB `serve` uses instead of starting DynamoDB Local: DYNAMODB_ENDPOINT,
+ * where an empty value counts as unset (as `DYNAMODB_ENDPOINT= appsync-local serve`
+ * means), so it never falls through to the AWS SDK's default, the real DynamoDB.
+ */
+export function configuredDynamoDBEndpoint(env: NodeJS.ProcessEnv): string | undefined {
+  return env.DYNAMODB_ENDPOINT?.trim() || undefined;
+}
