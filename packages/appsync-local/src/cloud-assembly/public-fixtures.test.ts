@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalUserPoolKeys, type LocalUserPoolKeys } from '../auth/local-jwks.ts';
 import { sharedDynamoDBEndpoint, testDynamoDBClient, uniqueTableName } from '../dynamodb/test-support.ts';
+import { signRequest } from '../http/sigv4-signer.ts';
 import { startStandInEndpoint, type StandInEndpoint } from '../http/test-support.ts';
 import { loadResolverDefinitions, localUserPool, mintIdToken, startAppSyncApi, type AppSyncApi, type DataSourceConfig } from '../index.ts';
 import { RealtimeClient } from '../realtime/test-support.ts';
@@ -358,19 +357,11 @@ describe('aws-cdk-examples appsync-graphql-dynamodb (AWS_IAM)', () => {
 
   /** A POST signed with SigV4 for the service `appsync`, as Amplify and the AWS SDK sign AppSync requests. */
   async function signedRequest(query: string, variables: Record<string, unknown> = {}) {
-    const { hostname, port } = new URL(cars.server.url);
     const body = JSON.stringify({ query, variables });
-    const signer = new SignatureV4({ service: 'appsync', region: 'eu-central-1', credentials: cars.iamCredentials!, sha256: Sha256 });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname,
-      port: Number(port),
-      path: '/graphql',
-      headers: { host: `${hostname}:${port}`, 'content-type': 'application/json' },
-      body,
-    });
-    const { host: _host, ...headers } = signed.headers;
+    const { host: _host, ...headers } = await signRequest(
+      { method: 'POST', url: new URL(`${cars.server.url}/graphql`), headers: { 'content-type': 'application/json' }, body },
+      { region: 'eu-central-1', service: 'appsync', credentials: cars.iamCredentials! },
+    );
     const response = await fetch(`${cars.server.url}/graphql`, { method: 'POST', headers, body });
     return { status: response.status, body: (await response.json()) as GraphQLResponse };
   }

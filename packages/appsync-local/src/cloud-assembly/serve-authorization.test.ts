@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, seenByResolver } from '../auth/auth-test-api.ts';
+import { signRequest } from '../http/sigv4-signer.ts';
 import { loadResolverDefinitions } from '../resolver-definitions.ts';
 import { startAppSyncApi, type AppSyncApi } from '../start-appsync-api.ts';
 import { apiFromStack, appSyncApisOf, type StackApi } from './api-from-stack.ts';
@@ -73,19 +72,11 @@ describe('serve: the authorization modes of a template', () => {
 
   it('admits requests signed with those IAM credentials, to the default mode’s fields too', async () => {
     const keys = JSON.parse(readFileSync(join(authDirectory, 'iam-credentials.json'), 'utf8'));
-    const { hostname, port } = new URL(server.url);
     const body = JSON.stringify({ query: '{ internal whoAmI }' });
-    const signer = new SignatureV4({ service: 'appsync', region: 'us-east-1', credentials: keys, sha256: Sha256 });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname,
-      port: Number(port),
-      path: '/graphql',
-      headers: { host: `${hostname}:${port}`, 'content-type': 'application/json' },
-      body,
-    });
-    const { host: _host, ...headers } = signed.headers;
+    const { host: _host, ...headers } = await signRequest(
+      { method: 'POST', url: new URL(`${server.url}/graphql`), headers: { 'content-type': 'application/json' }, body },
+      { region: 'us-east-1', service: 'appsync', credentials: keys },
+    );
     const answer = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body }).then(answerOf);
     expect(answer.body.data?.internal).toBe('internal');
     expect(seenByResolver(answer).identity).toMatchObject({ accountId: '000000000000', userArn: 'arn:aws:iam::000000000000:user/appsync-local' });
