@@ -116,8 +116,9 @@ export function apiFromStack(assembly: LoadedAssembly, api: AssemblyApi): StackA
   const ofApi = (type: string) =>
     resourcesOfType(assembly, type, (stack, logicalId) => stack.property(logicalId, 'ApiId') === api.apiId);
   const files = codeFiles();
-  // asset keys are content hashes: one map for the whole assembly cannot mix two assets up
-  const assetFiles = new Map(assembly.stacks.flatMap((stack) => [...stack.assetFiles]));
+  // asset keys are content hashes: one map for the whole assembly cannot mix two assets up; the stacks of
+  // one (nested) assembly directory share that directory's map, so each map is read once
+  const assetFiles = new Map([...new Set(assembly.stacks.map((stack) => stack.assetFiles))].flatMap((files) => [...files]));
   function fileOf(stack: LoadedStack, where: string, properties: Properties, inline: string, s3: string): string | undefined {
     const code: CodeFile = files.of(stack, where, properties, inline, s3);
     if ('problem' in code) {

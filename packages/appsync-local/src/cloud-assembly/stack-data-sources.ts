@@ -23,8 +23,9 @@ export interface LocalDynamoDB {
 /** What DynamoDB Local (-sharedDb) accepts: any credentials, these let the SDK sign. */
 const DYNAMODB_LOCAL_VARIABLES = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
-/** `NAME=URL` options as a map, each NAME an HTTP data source of the API. */
-function endpointOverrides(options: readonly string[], httpNames: string[]): Map<string, string> {
+/** `NAME=URL` options as a map, each NAME an HTTP data source of the API; a usage error otherwise. */
+function endpointOverrides(api: StackApi, options: readonly string[]): Map<string, string> {
+  const httpNames = api.serviceDataSources.filter((config) => config.type === 'HTTP').map((config) => config.name);
   const overrides = new Map<string, string>();
   for (const option of options) {
     const equals = option.indexOf('=');
@@ -51,18 +52,21 @@ function withLocalDynamoDB(config: DataSourceConfig, dynamodb: LocalDynamoDB | u
 
 /** Refuses `--http-endpoint` options that name no HTTP data source of the API, or no URL. */
 export function checkHttpEndpoints(api: StackApi, httpEndpoints: readonly string[]): void {
-  stackDataSources(api, undefined, httpEndpoints);
+  endpointOverrides(api, httpEndpoints);
 }
 
+/** `dynamodb`: where the API's tables are; undefined only for an API without tables. */
 export function stackDataSources(
   api: StackApi,
   dynamodb: LocalDynamoDB | undefined,
   httpEndpoints: readonly string[] = [],
 ): DataSourceConfig[] {
-  const httpNames = api.serviceDataSources.filter((config) => config.type === 'HTTP').map((config) => config.name);
-  const overrides = endpointOverrides(httpEndpoints, httpNames);
+  const overrides = endpointOverrides(api, httpEndpoints);
+  if (api.tables.length > 0 && !dynamodb) {
+    throw new Error(`${api.name} has tables: its data sources need the DynamoDB they are in`);
+  }
   return [
-    ...(dynamodb ? api.tables : []).map(
+    ...api.tables.map(
       ({ dataSource, table }): DataSourceConfig => ({
         type: 'AMAZON_DYNAMODB',
         name: dataSource,
