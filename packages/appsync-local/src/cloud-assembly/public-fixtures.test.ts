@@ -50,9 +50,9 @@ interface ServedFixture {
 async function serveFixture(name: string, { apiName, httpEndpoints }: { apiName?: string; httpEndpoints?: string[] } = {}): Promise<ServedFixture> {
   const api = pickApi(join(FIXTURES, name), undefined, apiName);
   expect(api.unsupported).toEqual([]);
-  const dataSources = stackDataSources(api, { client, endpoint: sharedDynamoDBEndpoint() }, httpEndpoints).map((config): DataSourceConfig =>
-    config.type === 'AMAZON_DYNAMODB' ? { ...config, tableName: uniqueTableName(name) } : config,
-  );
+  const prefix = `${uniqueTableName(name)}-`;
+  const localTableName = (tableName: string) => `${prefix}${tableName}`;
+  const dataSources = stackDataSources(api, { client, endpoint: sharedDynamoDBEndpoint(), localTableName }, httpEndpoints);
   const authorization = await servedAuthorization(api, authDirectory);
   const server = await startAppSyncApi({
     schema: api.schema,
