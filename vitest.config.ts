@@ -1,16 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects:
+// Two projects:
 // - unit: everything that needs neither Java nor DynamoDB Local (the runtime,
 //   GraphQL, server, auth, resolvers, infra, scripts). `npx vitest run --project unit`.
 // - integration: the tests that talk to DynamoDB Local (or start it), the
-//   browser test and `npm run dev`. They share one DynamoDB Local started by
-//   the global setup; each file makes its own tables, so files run in parallel
-//   without seeing each other's data.
-// - served: the attack matrix and the createEvent tests again, against the
-//   Events API served from its own cloud assembly (`appsync-local serve`),
-//   synthesized once for the run, on the same DynamoDB Local; and the
-//   `appsync-local serve` CLI's smoke test on that assembly.
+//   browser test, `npm run dev`, and the tests of the Events API served from
+//   its own cloud assembly (test/serve), synthesized once for the run. They
+//   share one DynamoDB Local started by the global setup; each file makes its
+//   own tables, so files run in parallel without seeing each other's data.
+//   Neither global setup waits for what it starts: a test waits for DynamoDB
+//   Local or the assembly when it first needs it, so the files that need
+//   neither run meanwhile.
+// Vitest runs the projects' files in one queue, integration's first (by
+// project name, then longest first): those wait on JVMs and sockets much of
+// the time, and the unit files keep both cores busy while the last of them end.
 // A test that needs DynamoDB Local but is left in the unit project fails with
 // a message saying so (see sharedDynamoDBEndpoint in packages/appsync-local/src/dynamodb/test-support.ts).
 
@@ -33,9 +36,6 @@ process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 const DYNAMODB_LOCAL_SETUP = 'packages/appsync-local/src/dynamodb/dynamodb-local.global-setup.ts';
 const EVENTS_ASSEMBLY_SETUP = 'test/support/events-assembly.global-setup.ts';
-
-/** the tests that run only on the synthesized assembly */
-const SERVED_FROM_ASSEMBLY = ['test/serve/**/*.test.ts'];
 
 const ALL_TESTS = '{packages/*/src,dev,model,resolvers,infra,scripts,test}/**/*.test.ts';
 
@@ -71,17 +71,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: NEEDS_DYNAMODB_LOCAL,
-          exclude: ['**/node_modules/**', ...SERVED_FROM_ASSEMBLY],
-          globalSetup: [DYNAMODB_LOCAL_SETUP],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'served',
-          include: ['test/integration/attack-matrix.test.ts', 'test/integration/create-event.test.ts', ...SERVED_FROM_ASSEMBLY],
           globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
-          provide: { localApiSource: 'cdk.out' },
         },
       },
     ],

@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../model/project-paths.ts';
 import { loadLocalUserPoolKeys, mintIdToken } from 'appsync-local';
+import { sharedDynamoDBEndpoint } from 'appsync-local/testing';
 import { DEFAULT_API_KEY } from '../../dev/config.ts';
 import { EVENTS_USER_POOL, USER_POOL_KEYS_DIR } from '../../dev/events-api.ts';
 import { graphqlClient } from '../support/graphql-client';
@@ -138,7 +139,7 @@ describe('npm run dev on a busy port', () => {
         env: {
           ...process.env,
           PORT: String(port),
-          DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+          DYNAMODB_ENDPOINT: await sharedDynamoDBEndpoint(),
           TABLE_NAME: 'npm-run-dev-busy-port',
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         },

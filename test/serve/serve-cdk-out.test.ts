@@ -3,15 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sharedDynamoDBEndpoint } from 'appsync-local/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForEventsAssembly } from '../support/events-assembly';
 import { CREATE_EVENT, GET_EVENT, eventInput } from '../support/event-operations';
 import { graphqlClient } from '../support/graphql-client';
 
 // `npx cdk synth && npx appsync-local serve`: the Events API served from its
 // own cloud assembly (synthesized once for the test run), with nothing of the
-// project but cdk.out, by the CLI as a user runs it. The `served` test
-// project runs the attack matrix and more against the same assembly in-process.
+// project but cdk.out, by the CLI as a user runs it. The other files here run
+// the attack matrix and more against the same assembly in-process.
 
 const BIN = createRequire(import.meta.url).resolve('appsync-local/package.json').replace(/package\.json$/, 'bin/appsync-local.js');
 const workDir = mkdtempSync(join(tmpdir(), 'serve-cdk-out-'));
@@ -31,7 +32,7 @@ beforeAll(async () => {
   assembly = await waitForEventsAssembly();
   serve = spawn(process.execPath, [BIN, 'serve', assembly, '--port', '0'], {
     cwd: workDir,
-    env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') },
+    env: { ...process.env, DYNAMODB_ENDPOINT: await sharedDynamoDBEndpoint() },
   });
   serve.stdout!.on('data', (chunk) => (output += chunk));
   serve.stderr!.on('data', (chunk) => (output += chunk));

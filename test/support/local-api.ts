@@ -10,7 +10,6 @@ import {
   type UserPoolIdentity,
 } from 'appsync-local';
 import { sharedDynamoDBEndpoint, temporaryUserPoolKeys, uniqueTableName } from 'appsync-local/testing';
-import { inject } from 'vitest';
 import {
   defaultRegistrationsTableName,
   EVENTS_USER_POOL,
@@ -22,17 +21,11 @@ import { eventsTable } from '../../model/events-table.ts';
 import { waitForEventsAssembly } from './events-assembly.ts';
 import { graphqlClient, type GraphQLClient } from './graphql-client.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** `cdk.out`: the API is served from its synthesized cloud assembly (the `served` test project) */
-    localApiSource?: 'cdk.out';
-  }
-}
-
 // The Events API served by the local runtime over HTTP, on a table of its own
 // in the shared DynamoDB Local, so test files never see each other's data.
-// In the `served` test project the same tests run against the API served
-// from its own cloud assembly (`npx cdk synth && npx appsync-local serve`).
+// With `source: 'cdk.out'` the API is served from its own cloud assembly
+// instead (`npx cdk synth && npx appsync-local serve`), so the tests in
+// test/suites run against both.
 // Tests talk to it as frontends would (a public one with the API key, signed-in
 // ones with Cognito-style tokens), and read the table directly only to prove
 // what was (or was not) stored.
@@ -63,7 +56,12 @@ export interface LocalApi extends GraphQLClient {
 
 type ApiOptionsTestsSet = 'stage' | 'settings' | 'apiKeys' | 'allowedOrigins' | 'resolverTimeoutMs' | 'ensureTable' | 'tls';
 
+/** `model`: wired from model/ as `npm run dev` wires it; `cdk.out`: served from the synthesized cloud assembly */
+export type LocalApiSource = 'model' | 'cdk.out';
+
 export interface LocalApiOptions extends Partial<Pick<EventsApiOptions, ApiOptionsTestsSet>> {
+  /** @default 'model' */
+  source?: LocalApiSource;
   /** another DynamoDB (e.g. one that is down); its table is not created unless ensureTable says so */
   dynamodbEndpoint?: string;
 }
@@ -87,7 +85,7 @@ async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUs
   }
   const served = await serveCloudAssembly({
     directory: await waitForEventsAssembly(),
-    dynamodbEndpoint: sharedDynamoDBEndpoint(),
+    dynamodbEndpoint: await sharedDynamoDBEndpoint(),
     tableNamePrefix: `${uniqueTableName('served')}-`,
     userPoolKeys,
     apiKeys: options.apiKeys ?? [{ key: TEST_API_KEY }],
@@ -104,7 +102,7 @@ async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUs
 }
 
 async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys): Promise<StartedApi> {
-  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? sharedDynamoDBEndpoint() });
+  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? (await sharedDynamoDBEndpoint()) });
   const tableName = uniqueTableName(eventsTable.name);
   const server = await startEventsApi({
     dynamodb,
@@ -130,9 +128,9 @@ async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserP
 }
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
-  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? sharedDynamoDBEndpoint() });
+  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? (await sharedDynamoDBEndpoint()) });
   const userPool = await temporaryUserPoolKeys();
-  const start = inject('localApiSource') === 'cdk.out' ? serveFromAssembly : startFromModel;
+  const start = options.source === 'cdk.out' ? serveFromAssembly : startFromModel;
   const server = await start(options, userPool.keys);
   const { tableName } = server;
   const url = `${server.url}/graphql`;

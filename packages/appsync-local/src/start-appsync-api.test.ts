@@ -35,7 +35,7 @@ export function response(ctx) { return ctx.result; }
 `;
 
 const API_KEY = 'da2-blog-key';
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 const tableName = uniqueTableName('posts');
 const bundleDir = mkdtempSync(join(tmpdir(), 'blog-bundles-'));
 let pool: TemporaryUserPoolKeys;

@@ -20,7 +20,7 @@ import { stackDataSources } from './stack-data-sources.ts';
 // `appsync-local serve` serves them and used as the apps' own clients would.
 
 const FIXTURES = fileURLToPath(new URL('../test-fixtures/public/', import.meta.url));
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 const authDirectory = mkdtempSync(join(tmpdir(), 'public-fixtures-auth-'));
 // where servedAuthorization keeps the local user pool's key and IAM user, as serve keeps them in .appsync-local/auth
 let userPoolKeys: LocalUserPoolKeys;
@@ -52,7 +52,7 @@ async function serveFixture(name: string, { apiName, httpEndpoints }: { apiName?
   expect(api.unsupported).toEqual([]);
   const prefix = `${uniqueTableName(name)}-`;
   const localTableName = (tableName: string) => `${prefix}${tableName}`;
-  const dataSources = stackDataSources(api, { client, endpoint: sharedDynamoDBEndpoint(), localTableName }, httpEndpoints);
+  const dataSources = stackDataSources(api, { client, endpoint: await sharedDynamoDBEndpoint(), localTableName }, httpEndpoints);
   const authorization = await servedAuthorization(api, authDirectory);
   const server = await startAppSyncApi({
     schema: api.schema,

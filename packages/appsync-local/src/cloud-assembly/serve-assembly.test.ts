@@ -27,7 +27,7 @@ const assembly = join(workDir, 'cdk.out');
 const seedFile = join(workDir, 'posts.json');
 const authDir = join(workDir, 'state', 'auth');
 const prefix = `${uniqueTableName('t')}-`;
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let served: ServedAssembly;
 let weather: StandInEndpoint;
 const logs: string[] = [];
@@ -64,7 +64,7 @@ beforeAll(async () => {
     api: 'posts',
     httpEndpoints: [`weather=${weather.url}`],
     stateDir: join(workDir, 'state'),
-    dynamodbEndpoint: sharedDynamoDBEndpoint(),
+    dynamodbEndpoint: await sharedDynamoDBEndpoint(),
     tableNamePrefix: prefix,
     seeds: [{ table: 'Posts868B3EAD', file: seedFile }],
     watch: true,

@@ -1,6 +1,7 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDynamoDBClient } from './client.ts';
+import { sharedDynamoDBEndpoint } from './test-support.ts';
 
 const saved = { ...process.env };
 
@@ -13,7 +14,7 @@ describe('createDynamoDBClient', () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_PROFILE;
     delete process.env.AWS_REGION;
-    const client = createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+    const client = createDynamoDBClient({ endpoint: await sharedDynamoDBEndpoint() });
     expect(await client.config.region()).toBe('us-east-1');
     expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'local', secretAccessKey: 'local' });
     expect((await client.send(new ListTablesCommand({}))).TableNames).toBeInstanceOf(Array);
@@ -22,19 +23,19 @@ describe('createDynamoDBClient', () => {
   it("uses the environment's credentials and an explicit region when given", async () => {
     process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
     process.env.AWS_SECRET_ACCESS_KEY = 'secret-from-env';
-    const client = createDynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'eu-central-1' });
+    const client = createDynamoDBClient({ endpoint: await sharedDynamoDBEndpoint(), region: 'eu-central-1' });
     expect(await client.config.region()).toBe('eu-central-1');
     expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'AKIDEXAMPLE' });
   });
 
   it('spends nothing on logging calls: the SDK logger middleware is not in the stack', async () => {
-    const client = createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+    const client = createDynamoDBClient({ endpoint: await sharedDynamoDBEndpoint() });
     expect(client.middlewareStack.identify().filter((name) => name.startsWith('loggerMiddleware'))).toEqual([]);
     expect((await client.send(new ListTablesCommand({}))).TableNames).toBeInstanceOf(Array);
   });
 
   it('keeps connections alive: many requests share a few sockets', async () => {
-    const client = createDynamoDBClient({ endpoint: inject('dynamodbEndpoint') });
+    const client = createDynamoDBClient({ endpoint: await sharedDynamoDBEndpoint() });
     const sockets = new Set<unknown>();
     client.middlewareStack.add(
       (next) => async (args) => {

@@ -8,7 +8,7 @@ import { freePort } from './tcp-port.ts';
 // not, with AppSync's `{ result, error }` and never throws.
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let tableName: string;
 const dataSource = () => createDynamoDBDataSource({ name: 'posts', client, tableName });
 

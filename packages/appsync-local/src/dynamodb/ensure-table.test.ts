@@ -15,7 +15,7 @@ const ordersTable: TableDefinition = {
   ],
 };
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 
 async function describeTable(tableName: string) {
   const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;

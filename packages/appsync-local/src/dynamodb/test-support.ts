@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { createDynamoDBClient } from './client.ts';
 import { createDynamoDBDataSource, type ReadMetrics } from './data-source.ts';
+import { ENDPOINT_FILE, FAILURE_FILE } from './dynamodb-local.global-setup.ts';
 import { ensureTable } from './ensure-table.ts';
 import type { TableDefinition } from './table-definition.ts';
+import { waitForSetupFile } from '../wait-for-setup-file.ts';
 
 // Tables for tests in the shared DynamoDB Local: every test file makes its
 // own, under a name no other file or run uses, so files run in parallel
@@ -16,21 +18,29 @@ export function uniqueTableName(base: string): string {
   return `${base}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
+let endpoint: Promise<string> | undefined;
+
 /**
  * The endpoint of the DynamoDB the test run shares (see dynamodb-local.global-setup.ts),
- * which only the integration project starts.
+ * which only the integration project starts, once it answers.
  */
-export function sharedDynamoDBEndpoint(): string {
-  const endpoint = inject('dynamodbEndpoint');
-  if (!endpoint) {
+export async function sharedDynamoDBEndpoint(): Promise<string> {
+  const folder = inject('sharedDynamoDBFolder');
+  if (!folder) {
     throw new Error('This test needs DynamoDB Local: list it in NEEDS_DYNAMODB_LOCAL in vitest.config.ts');
   }
+  endpoint ??= waitForSetupFile({
+    folder,
+    file: ENDPOINT_FILE,
+    failureFile: FAILURE_FILE,
+    what: 'The shared DynamoDB Local',
+  }).then((file) => readFileSync(file, 'utf8'));
   return endpoint;
 }
 
 /** A client of the DynamoDB the test run shares. */
-export function testDynamoDBClient(): DynamoDBClient {
-  return createDynamoDBClient({ endpoint: sharedDynamoDBEndpoint() });
+export async function testDynamoDBClient(): Promise<DynamoDBClient> {
+  return createDynamoDBClient({ endpoint: await sharedDynamoDBEndpoint() });
 }
 
 /** The item as stored (typed DynamoDB JSON), read consistently, or undefined. */

@@ -11,7 +11,7 @@ import type { ReadMetrics } from '../data-source.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-get-item.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let posts: string;
 let authors: string;
 const reads: ReadMetrics[] = [];

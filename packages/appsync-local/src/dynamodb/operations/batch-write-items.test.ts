@@ -12,7 +12,7 @@ import {
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-put-item.html
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-batch-delete-item.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let posts: string;
 let authors: string;
 const dataSource = () => multiTableDataSource(client);

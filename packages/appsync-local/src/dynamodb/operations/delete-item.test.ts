@@ -7,7 +7,7 @@ import { createDynamoDBDataSource } from '../data-source.ts';
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-condition-expressions.html
 // ("For the DeleteItem operation … If no item was returned, it treats the operation as successful.")
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let tableName: string;
 const dataSource = () => createDynamoDBDataSource({ name: 'posts', client, tableName });
 

@@ -5,7 +5,7 @@ import { createDynamoDBDataSource, type ReadMetrics } from '../data-source.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-getitem.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let tableName: string;
 const reads: ReadMetrics[] = [];
 const dataSource = () =>

@@ -6,7 +6,7 @@ import { createDynamoDBDataSource } from '../data-source.ts';
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-putitem.html
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-condition-expressions.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let tableName: string;
 const dataSource = () => createDynamoDBDataSource({ name: 'people', client, tableName });
 

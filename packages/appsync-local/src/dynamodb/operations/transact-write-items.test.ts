@@ -11,7 +11,7 @@ import {
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-transact-write-items.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let posts: string;
 let authors: string;
 const dataSource = () => multiTableDataSource(client);

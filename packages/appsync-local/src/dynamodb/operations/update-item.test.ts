@@ -5,7 +5,7 @@ import { createDynamoDBDataSource } from '../data-source.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/js-aws-appsync-resolver-reference-dynamodb-updateitem.html
 
-const client = testDynamoDBClient();
+const client = await testDynamoDBClient();
 let tableName: string;
 const dataSource = () => createDynamoDBDataSource({ name: 'posts', client, tableName });
 
