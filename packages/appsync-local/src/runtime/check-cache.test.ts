@@ -24,7 +24,7 @@ function countingCheck() {
 }
 
 describe('rememberedCheck', () => {
-  it('checks each code once, then answers from the folder, findings included', () => {
+  it('checks each code once, then answers from the folder, findings included, after a restart too', () => {
     keepLanguageChecksIn(folder);
     const { checked, check } = countingCheck();
     const refused = 'export function request(ctx) { while (true) {} }';
@@ -34,12 +34,18 @@ describe('rememberedCheck', () => {
     expect(rememberedCheck('export function request() { return {}; }', check)).toEqual([]);
     expect(checked).toHaveLength(2);
     expect(readdirSync(folder)).toHaveLength(2);
+
+    keepLanguageChecksIn(folder); // what a restarted server does: memory forgotten, the folder kept
+    expect(rememberedCheck(refused, check)).toEqual(first);
+    expect(checked).toHaveLength(2);
   });
 
-  it('keeps nothing unless asked to', () => {
+  it('without a folder, checks each code once for as long as the process lives', () => {
     const { checked, check } = countingCheck();
-    rememberedCheck('export function request() { return {}; }', check);
-    rememberedCheck('export function request() { return {}; }', check);
-    expect(checked).toHaveLength(2);
+    const code = 'export function request() { return {}; }';
+    expect(rememberedCheck(code, check)).toEqual([]);
+    expect(rememberedCheck(code, check)).toEqual([]);
+    expect(rememberedCheck('export function response(ctx) { return ctx.prev.result; }', check)).toEqual([]);
+    expect(checked).toEqual([code, 'export function response(ctx) { return ctx.prev.result; }']);
   });
 });

@@ -4,21 +4,28 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CodeProblem } from './language-check.ts';
 
-// The APPSYNC_JS language check's findings, kept on disk by bundle, so a
-// server restarted on unchanged bundles neither loads ESLint nor lints
-// again (`appsync-local serve` keeps them in .appsync-local/checked-bundles).
+// The APPSYNC_JS language check's findings, by bundle: in memory, so the
+// same code is linted once however many APIs a process starts on it (a test
+// run starts dozens on the same bundles), and, when asked, on disk, so a
+// server restarted on unchanged bundles neither loads ESLint nor lints again
+// (`appsync-local serve` keeps them in .appsync-local/checked-bundles).
 // A finding is only reused under the same rules: the key covers the code,
 // the versions of ESLint and AWS's plugin, and this package's own rules.
 
 let directory: string | undefined;
 let rulesFingerprint: string | undefined;
+let remembered = new Map<string, CodeProblem[]>();
 
-/** Keeps the findings of every check from now on in `folder` (undefined: no longer); without a call nothing is kept. */
+/**
+ * Keeps the findings of every check from now on in `folder` too (undefined: in memory only, the default),
+ * and forgets those held in memory, as a restarted server would.
+ */
 export function keepLanguageChecksIn(folder: string | undefined): void {
   if (folder) {
     mkdirSync(folder, { recursive: true });
   }
   directory = folder;
+  remembered = new Map();
 }
 
 function fingerprintOfRules(): string {
@@ -37,15 +44,22 @@ function fingerprintOfRules(): string {
 
 /** `check(code)`, or what it found for the same code under the same rules before. */
 export function rememberedCheck(code: string, check: (code: string) => CodeProblem[]): CodeProblem[] {
-  if (!directory) {
-    return check(code);
-  }
   rulesFingerprint ??= fingerprintOfRules();
-  const file = join(directory, `${createHash('sha256').update(rulesFingerprint).update(code).digest('hex')}.json`);
+  const key = createHash('sha256').update(rulesFingerprint).update(code).digest('hex');
+  let problems = remembered.get(key);
+  if (!problems) {
+    problems = directory ? checkedInFolder(directory, key, () => check(code)) : check(code);
+    remembered.set(key, problems);
+  }
+  return problems;
+}
+
+function checkedInFolder(folder: string, key: string, check: () => CodeProblem[]): CodeProblem[] {
+  const file = join(folder, `${key}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as CodeProblem[];
   } catch {
-    const problems = check(code);
+    const problems = check();
     try {
       writeFileSync(file, JSON.stringify(problems));
     } catch {
