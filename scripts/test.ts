@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { PROJECT_ROOT } from '../model/project-paths.ts';
+import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { fromProjectRoot, PROJECT_ROOT } from '../model/project-paths.ts';
 
 // `npm test`: lint, typecheck, the codegen check, and the resolver build
 // followed by every vitest project, all at once. The checks cost about 20 s of
@@ -7,18 +9,22 @@ import { PROJECT_ROOT } from '../model/project-paths.ts';
 // second run 1 s) and the tests wait on JVMs and sockets part of the time, so
 // on a 2-core machine running them side by side saves the checks' time. Each
 // step's output is printed whole when it ends (the tests' last), so nothing
-// interleaves; the exit status is 1 if any step failed.
+// interleaves; the exit status is 1 if any step failed. The steps run
+// package.json's scripts as `npm run` would (with node_modules/.bin on the
+// PATH), without starting npm for each (a third of a second of CPU apiece).
 
 interface Step {
   name: string;
   command: string;
 }
 
+const { scripts } = JSON.parse(readFileSync(fromProjectRoot('package.json'), 'utf8')) as { scripts: Record<string, string> };
+
 const STEPS: Step[] = [
-  { name: 'lint', command: 'npm run --silent lint' },
-  { name: 'typecheck', command: 'npm run --silent typecheck' },
-  { name: 'codegen check', command: 'npm run --silent codegen -- --check' },
-  { name: 'build and tests', command: 'npm run --silent build && npx vitest run' },
+  { name: 'lint', command: scripts.lint },
+  { name: 'typecheck', command: scripts.typecheck },
+  { name: 'codegen check', command: `${scripts.codegen} --check` },
+  { name: 'build and tests', command: `${scripts.build} && vitest run` },
 ];
 
 interface Outcome {
@@ -32,7 +38,11 @@ function run(step: Step): Promise<Outcome> {
   const started = performance.now();
   const child = spawn('sh', ['-c', step.command], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    env: {
+      ...process.env,
+      PATH: [fromProjectRoot('node_modules/.bin'), process.env.PATH].join(delimiter),
+      FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
