@@ -15,7 +15,7 @@ let otherPool: TemporaryUserPoolKeys;
 let authenticate: RequestAuthenticator;
 
 beforeAll(async () => {
-  pool = await temporaryUserPoolKeys();
+  pool = await temporaryUserPoolKeys({ sharedKey: true });
   otherPool = await temporaryUserPoolKeys();
   authenticate = createCognitoAuthenticator({ pool: LOCAL_USER_POOL, jwks: pool.keys.jwks });
 });
