@@ -7,10 +7,18 @@ import { defaultRegistrationsTableName } from './events-api.ts';
 // `npm run dev`'s database: the DynamoDB at DYNAMODB_ENDPOINT once it answers,
 // or a supervised DynamoDB Local of its own.
 
+export interface StartDatabaseOptions {
+  /** how long DYNAMODB_ENDPOINT may take to answer; default endpointProblem's (3 s) */
+  probeTimeoutMs?: number;
+}
+
 /** The endpoint to use (undefined: the SDK's default) and how to stop what was started. */
-export async function startDatabase(config: LocalConfig): Promise<{ endpoint?: string; stop: () => Promise<void> }> {
+export async function startDatabase(
+  config: LocalConfig,
+  { probeTimeoutMs }: StartDatabaseOptions = {},
+): Promise<{ endpoint?: string; stop: () => Promise<void> }> {
   if (config.dynamodbEndpoint) {
-    const problem = await endpointProblem(createDynamoDBClient({ endpoint: config.dynamodbEndpoint }));
+    const problem = await endpointProblem(createDynamoDBClient({ endpoint: config.dynamodbEndpoint }), probeTimeoutMs);
     if (problem) {
       throw new ConfigError(
         `DYNAMODB_ENDPOINT is ${config.dynamodbEndpoint}, but ${problem}: start DynamoDB there, ` +

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 let pool: TemporaryUserPoolKeys;
 
 beforeAll(async () => {
-  pool = await temporaryUserPoolKeys();
+  pool = await temporaryUserPoolKeys({ sharedKey: true });
 });
 
 afterAll(() => pool.remove());

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPSYNC_JS, evaluate } from './evaluate-switch.ts';
+import { APPSYNC_JS, appSyncEvaluator, evaluate } from './evaluate-switch.ts';
 
 // https://docs.aws.amazon.com/appsync/latest/devguide/test-resolvers.html
 
@@ -14,22 +13,24 @@ describe('evaluate', () => {
     expect(response).toEqual({ evaluationResult: '{"sum":5}', logs: [], stash: '{}', outErrors: '[]' });
   });
 
-  it('stops with one line, rather than testing locally, when EVALUATE_WITH_APPSYNC=1 finds no AWS credentials', () => {
+  it('stops with one line, rather than testing locally, when the evaluator EVALUATE_WITH_APPSYNC=1 picks finds no AWS credentials', async () => {
     // a home without ~/.aws and no AWS_* variables: the SDK's credential chain finds nothing
     const home = mkdtempSync(join(tmpdir(), 'no-aws-'));
-    const loaded = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '--eval', "await import('./evaluate-switch.ts')"],
-      {
-        cwd: import.meta.dirname,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: home, AWS_EC2_METADATA_DISABLED: 'true', EVALUATE_WITH_APPSYNC: '1' },
-      },
-    );
-    rmSync(home, { recursive: true });
-    expect(loaded.status).not.toBe(0);
-    expect(loaded.stderr).toMatch(
-      /Error: EVALUATE_WITH_APPSYNC=1 needs AWS credentials and a region \([^\n)]+\); set them or unset EVALUATE_WITH_APPSYNC\n/,
-    );
+    const saved = { ...process.env };
+    for (const name of Object.keys(process.env).filter((name) => name.startsWith('AWS_'))) {
+      delete process.env[name];
+    }
+    Object.assign(process.env, { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' });
+    try {
+      await expect(appSyncEvaluator()).rejects.toThrow(
+        /^EVALUATE_WITH_APPSYNC=1 needs AWS credentials and a region \([^\n)]+\); set them or unset EVALUATE_WITH_APPSYNC$/,
+      );
+    } finally {
+      for (const name of Object.keys(process.env).filter((name) => !(name in saved))) {
+        delete process.env[name];
+      }
+      Object.assign(process.env, saved);
+      rmSync(home, { recursive: true });
+    }
   });
 });

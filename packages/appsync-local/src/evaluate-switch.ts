@@ -36,7 +36,8 @@ function asOutput(response: EvaluateCodeCommandOutput): EvaluateCodeOutput {
   };
 }
 
-async function appSyncEvaluator(): Promise<Evaluator> {
+/** AppSync's EvaluateCode API, once the SDK found credentials and a region; an error in one line when it did not. */
+export async function appSyncEvaluator(): Promise<Evaluator> {
   const client = new AppSyncClient({});
   try {
     await client.config.credentials();

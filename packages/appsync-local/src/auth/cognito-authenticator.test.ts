@@ -1,8 +1,11 @@
-import { decodeJwt, exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeJwt, exportSPKI, importJWK, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthenticationResult, RequestAuthenticator } from '../types.ts';
 import { createCognitoAuthenticator } from './cognito-authenticator.ts';
 import { localUserSub, mintAccessToken, mintIdToken } from './cognito-tokens.ts';
+import { KEY_FILE } from './local-jwks.ts';
 import { LOCAL_USER_POOL } from './local-user-pool.ts';
 import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from './test-support.ts';
 import { UNAUTHORIZED_MESSAGES } from './unauthorized-messages.ts';
@@ -15,7 +18,7 @@ let otherPool: TemporaryUserPoolKeys;
 let authenticate: RequestAuthenticator;
 
 beforeAll(async () => {
-  pool = await temporaryUserPoolKeys();
+  pool = await temporaryUserPoolKeys({ sharedKey: true });
   otherPool = await temporaryUserPoolKeys();
   authenticate = createCognitoAuthenticator({ pool: LOCAL_USER_POOL, jwks: pool.keys.jwks });
 });
@@ -114,7 +117,8 @@ describe('tokens AppSync refuses', () => {
   });
 
   it("refuses a token signed by another RSA key that claims the pool key's kid", async () => {
-    const { privateKey } = await generateKeyPair('RS256');
+    // the other pool's private key (an RSA key costs a tenth of a second or more to generate), under this pool's kid
+    const privateKey = await importJWK(JSON.parse(await readFile(join(otherPool.directory, KEY_FILE), 'utf8')), 'RS256');
     const token = await new SignJWT(decodeJwt(await aliceIdToken()))
       .setProtectedHeader({ alg: 'RS256', kid: pool.keys.jwks.keys[0].kid })
       .sign(privateKey);

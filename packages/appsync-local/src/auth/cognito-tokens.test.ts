@@ -13,7 +13,7 @@ const issuedAt = new Date('2025-06-01T12:00:00.000Z');
 const issuedAtSeconds = issuedAt.getTime() / 1000;
 
 beforeAll(async () => {
-  pool = await temporaryUserPoolKeys();
+  pool = await temporaryUserPoolKeys({ sharedKey: true });
 });
 
 afterAll(() => pool.remove());

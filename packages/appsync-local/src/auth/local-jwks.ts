@@ -19,7 +19,8 @@ import {
 // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
 
 const ALGORITHM = 'RS256';
-const KEY_FILE = 'user-pool-signing-key.json';
+/** the file in the keys' folder that holds the private key */
+export const KEY_FILE = 'user-pool-signing-key.json';
 
 export interface LocalUserPoolKeysOptions {
   /** folder that holds the private key (created if missing); keep it out of version control */

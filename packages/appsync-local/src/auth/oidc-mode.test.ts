@@ -17,7 +17,7 @@ let issuerKeys: TemporaryUserPoolKeys;
 let api: AppSyncApi;
 
 beforeAll(async () => {
-  issuerKeys = await temporaryUserPoolKeys();
+  issuerKeys = await temporaryUserPoolKeys({ sharedKey: true });
   api = await startAuthTestApi({
     default: { type: 'OPENID_CONNECT', issuer: ISSUER, clientId: 'web-(app|admin)', iatTtlMs: 30 * MINUTE, authTtlMs: 60 * MINUTE, jwks: issuerKeys.keys.jwks },
   });

@@ -11,7 +11,7 @@ let authenticate: RequestAuthenticator;
 let aliceToken: string;
 
 beforeAll(async () => {
-  pool = await temporaryUserPoolKeys();
+  pool = await temporaryUserPoolKeys({ sharedKey: true });
   authenticate = createRequestAuthenticator({
     apiKeys: [{ key: 'da2-valid' }],
     cognito: { pool: LOCAL_USER_POOL, jwks: pool.keys.jwks },

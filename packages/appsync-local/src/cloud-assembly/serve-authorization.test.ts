@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, seenByResolver } from '../auth/auth-test-api.ts';
 import { signRequest } from '../http/sigv4-signer.ts';
@@ -12,15 +10,15 @@ import { startAppSyncApi, type AppSyncApi } from '../start-appsync-api.ts';
 import { apiFromStack, appSyncApisOf, type StackApi } from './api-from-stack.ts';
 import { loadCloudAssembly } from './load-assembly.ts';
 import { servedAuthorization, type ServedAuthorization } from './serve-authorization.ts';
+import { tokenCommand } from './token-command.ts';
 
 // What `serve` does with a template's authorization modes, without DynamoDB:
 // a hand-written assembly whose API has AWS_IAM as default mode and API_KEY,
 // OPENID_CONNECT and AWS_LAMBDA (a Node.js function asset) as additional
 // ones, served with the local credentials `serve` generates, called with
-// what `appsync-local token` prints.
+// what `appsync-local token` prints (its command, run in this process).
 
 const ASSEMBLY = fileURLToPath(new URL('../test-fixtures/auth-assembly', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/appsync-local.js', import.meta.url));
 const workDirectory = mkdtempSync(join(tmpdir(), 'serve-auth-'));
 const authDirectory = join(workDirectory, '.appsync-local', 'auth');
 let api: StackApi;
@@ -83,10 +81,14 @@ describe('serve: the authorization modes of a template', () => {
   });
 
   it('admits the OIDC token `appsync-local token --oidc` prints, to its directed fields only', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'token', ASSEMBLY, '--oidc', '--user', 'ada', '--claim', 'email=ada@example.com'], {
-      cwd: workDirectory,
-    });
-    const token = stdout.trim().split('\n').at(-1)!;
+    const printed: string[] = [];
+    const code = await tokenCommand(
+      [ASSEMBLY, '--oidc', '--user', 'ada', '--claim', 'email=ada@example.com'],
+      { log: (line) => printed.push(line), error: () => {} },
+      workDirectory,
+    );
+    expect(code).toBe(0);
+    const token = printed.at(-1)!;
     const answer = await post('{ whoAmI internal }', { authorization: token });
     expect(seenByResolver(answer)).toMatchObject({
       authType: 'Open ID Connect Authorization',

@@ -101,7 +101,7 @@ let api: AppSyncApi;
 let host: string;
 
 beforeAll(async () => {
-  keys = await temporaryUserPoolKeys();
+  keys = await temporaryUserPoolKeys({ sharedKey: true });
   api = await startAppSyncApi({
     schema: SCHEMA,
     resolvers: () => [PUT_ITEM, ON_MY_MODE],

@@ -87,7 +87,7 @@ export interface TestApi {
 
 /** Starts the test API; with `sharedPool` (another test API's), it signs with that pool's key and leaves the key to its owner. */
 export async function startTestApi(overrides: Partial<AppSyncApiOptions> = {}, sharedPool?: TemporaryUserPoolKeys): Promise<TestApi> {
-  const pool = sharedPool ?? (await temporaryUserPoolKeys());
+  const pool = sharedPool ?? (await temporaryUserPoolKeys({ sharedKey: true }));
   const api = await startAppSyncApi({
     schema: SCHEMA,
     resolvers: () => RESOLVERS,

@@ -2,15 +2,15 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPSYNC_DEFAULT_SETTINGS } from '../start-appsync-api.ts';
 import type { AuthenticatedCaller } from '../types.ts';
+import type { ConnectionTimeouts } from './connection-timeouts.ts';
 import { startLocalServer, type LocalServer } from './start-local-server.ts';
 
 // Clients that hold connections open, and a body far over the limit sent by a
 // client that reads nothing until it has sent everything, over raw sockets.
 
-let server: LocalServer;
-beforeAll(async () => {
+function startServer(timeouts?: Partial<ConnectionTimeouts>): Promise<LocalServer> {
   const caller: AuthenticatedCaller = { authMode: 'API_KEY', identity: {} };
-  server = await startLocalServer({
+  return startLocalServer({
     port: 0,
     schemaSDL: 'type Query { ping: String }',
     getResolvers: () => [],
@@ -19,12 +19,9 @@ beforeAll(async () => {
     authorizeField: () => true,
     allowedOrigins: [],
     settings: APPSYNC_DEFAULT_SETTINGS,
-    timeouts: { headersMs: 600, requestMs: 900, idleMs: 1_200, checkIntervalMs: 100 },
+    timeouts,
   });
-});
-afterAll(async () => {
-  await server?.close();
-});
+}
 
 interface Connection {
   socket: Socket;
@@ -32,7 +29,7 @@ interface Connection {
   closed: Promise<{ received: string; error?: string; afterMs: number }>;
 }
 
-function open(): Connection {
+function open(server: LocalServer): Connection {
   const startedAt = Date.now();
   const socket = connect(server.port, '127.0.0.1');
   let received = '';
@@ -46,15 +43,24 @@ function open(): Connection {
 }
 
 describe('connection timeouts', () => {
+  // deadlines of a fraction of a second, so that the tests wait little
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startServer({ headersMs: 150, requestMs: 250, idleMs: 400, checkIntervalMs: 25 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
   it('closes connections that never send a byte', async () => {
-    const silent = Array.from({ length: 10 }, open);
+    const silent = Array.from({ length: 10 }, () => open(server));
     for (const { closed } of silent) {
       expect((await closed).afterMs).toBeLessThan(3_000);
     }
   });
 
   it('closes a connection whose headers never end', async () => {
-    const dripping = open();
+    const dripping = open(server);
     dripping.socket.write('POST /graphql HTTP/1.1\r\nhost: x\r\n');
     const { received, afterMs } = await dripping.closed;
     expect(afterMs).toBeLessThan(3_000);
@@ -62,16 +68,25 @@ describe('connection timeouts', () => {
   });
 
   it('closes a connection whose body never ends', async () => {
-    const stalled = open();
+    const stalled = open(server);
     stalled.socket.write('POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{');
     expect((await stalled.closed).afterMs).toBeLessThan(3_000);
   });
 });
 
 describe('a body over the limit', () => {
+  // the default deadlines: sending 5 MB on a busy machine may take longer than the short ones above
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
   /** Sends headers and the whole body, reading the answer only once everything is sent. */
   async function sendAllThenRead(bodyBytes: number) {
-    const connection = open();
+    const connection = open(server);
     connection.socket.write(
       `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${bodyBytes}\r\n\r\n`,
     );
