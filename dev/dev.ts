@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { collapseRepeats, createDynamoDBClient, SIGN_IN_PATH } from 'appsync-local';
 import { buildResolverBundles } from '../scripts/build-resolvers.ts';
 import { loadConfig, type LocalConfig } from './config.ts';
@@ -36,6 +37,21 @@ function explain(error: unknown, config: LocalConfig | undefined): string {
   return (error as Error).message;
 }
 
+/**
+ * Fails with EADDRINUSE, as the API's own listen would, when the port is taken: checked before
+ * DynamoDB, the bundles and the API are started (seconds of CPU) only to find it busy. Something
+ * may still take the port in between; the API's listen then fails the same way.
+ */
+async function checkPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise((resolve) => probe.close(resolve));
+}
+
 /** Stops everything started so far, last started first, once. */
 function stopper(stops: Stop[]) {
   let stopping: Promise<void> | undefined;
@@ -65,6 +81,7 @@ async function main() {
   }
   try {
     config = loadConfig();
+    await checkPortFree(config.port);
     const database = await startDatabase(config);
     stops.push(database.stop);
     let api: Awaited<ReturnType<typeof startEventsApi>> | undefined;

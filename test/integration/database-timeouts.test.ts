@@ -1,15 +1,15 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDynamoDBEndpoint } from 'appsync-local/testing';
 import { HEALTH_PROBE_BUDGET_MS } from '../../model/health-probe.ts';
 import { CREATE_EVENT, HEALTH, eventInput } from '../support/event-operations';
 import { startLocalApi, type LocalApi } from '../support/local-api';
-import { startDynamoDBLocal, type DynamoDBLocal } from 'appsync-local';
 
 // A database that does not answer: every data-source call gives up on time
 // (AppSync's ExecutionTimeoutException in ctx.error, which the resolvers
 // answer as InternalError), and health says DEGRADED within its budget.
-// The file mostly waits (on timeouts, on its own JVM): the waits run side by
-// side, each request timed on its own, so they cost the file's wall time once.
+// The file mostly waits on timeouts: the waits (and the two describes) run
+// side by side, each request timed on its own, so they cost the file's wall time once.
 
 const RESOLVER_TIMEOUT_MS = 1_500;
 
@@ -19,15 +19,49 @@ async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number 
   return { result, ms: Date.now() - startedAt };
 }
 
-// the frozen DynamoDB Local's JVM starts while the first describe waits on its timeouts
-let databaseStarting: Promise<DynamoDBLocal>;
-beforeAll(() => {
-  databaseStarting = startDynamoDBLocal({ inMemory: true });
-  databaseStarting.catch(() => {}); // reported by the describe that awaits it
-});
-afterAll(async () => {
-  await (await databaseStarting.catch(() => undefined))?.stop();
-});
+/**
+ * A TCP relay to the shared DynamoDB Local that can freeze: it then reads
+ * nothing more from either side, as a SIGSTOPped DynamoDB Local would (its
+ * kernel still accepts connections and takes in requests; nothing answers).
+ * Thawed, it passes on what waited. A JVM of its own to SIGSTOP would cost
+ * seconds of CPU and show nothing more.
+ */
+async function freezableRelay(target: URL) {
+  const sockets = new Set<Socket>();
+  let frozen = false;
+  const relay = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
+      sockets.add(from);
+      from.on('data', (chunk) => to.write(chunk));
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+      from.on('error', () => from.destroy());
+      if (frozen) from.pause();
+    }
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(relay.address() as { port: number }).port}`,
+    freeze() {
+      frozen = true;
+      sockets.forEach((socket) => socket.pause());
+    },
+    thaw() {
+      frozen = false;
+      sockets.forEach((socket) => socket.resume());
+    },
+    close() {
+      sockets.forEach((socket) => socket.destroy());
+      relay.close();
+    },
+  };
+}
 
 describe.concurrent('a DynamoDB endpoint that accepts connections and never answers', () => {
   let silent: Server;
@@ -59,11 +93,11 @@ describe.concurrent('a DynamoDB endpoint that accepts connections and never answ
   });
 });
 
-describe('DynamoDB Local frozen (SIGSTOP) and thawed', () => {
-  let database: DynamoDBLocal;
+describe.concurrent('DynamoDB Local frozen and thawed', () => {
+  let database: Awaited<ReturnType<typeof freezableRelay>>;
   let api: LocalApi;
   beforeAll(async () => {
-    database = await databaseStarting;
+    database = await freezableRelay(new URL(await sharedDynamoDBEndpoint()));
     api = await startLocalApi({
       dynamodbEndpoint: database.endpoint,
       ensureTable: true,
@@ -71,13 +105,13 @@ describe('DynamoDB Local frozen (SIGSTOP) and thawed', () => {
     });
   });
   afterAll(async () => {
-    if (database) process.kill(database.pid, 'SIGCONT');
     await api?.close();
+    database?.close();
   });
 
   it('says DEGRADED while frozen, within the budget, and OK again once thawed', async () => {
     expect((await api.withApiKey.request(HEALTH)).data!.health.status).toBe('OK');
-    process.kill(database.pid, 'SIGSTOP');
+    database.freeze();
     try {
       const [frozen, write] = await Promise.all([
         timed(() => api.withApiKey.request(HEALTH)),
@@ -88,7 +122,7 @@ describe('DynamoDB Local frozen (SIGSTOP) and thawed', () => {
       expect(write.result.errors).toEqual([expect.objectContaining({ errorType: 'InternalError' })]);
       expect(write.ms).toBeLessThan(RESOLVER_TIMEOUT_MS + 3_000);
     } finally {
-      process.kill(database.pid, 'SIGCONT');
+      database.thaw();
     }
     const deadline = Date.now() + 10_000;
     let status = '';

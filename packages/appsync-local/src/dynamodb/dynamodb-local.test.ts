@@ -8,8 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDynamoDBClient } from './client.ts';
-import { JavaNotFoundError, PortInUseError, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local.ts';
-import { freePort } from './tcp-port.ts';
+import { JavaNotFoundError, PortInUseError, startDynamoDBLocal } from './dynamodb-local.ts';
 import { isRunning } from './test-support.ts';
 
 // These start DynamoDB Local instances of their own, beside the one the test run shares.
@@ -28,8 +27,8 @@ async function waitUntilGone(pid: number, timeoutMs = 5_000) {
   return !isRunning(pid);
 }
 
-async function tableNames(dynamodbLocal: DynamoDBLocal) {
-  const client = createDynamoDBClient({ endpoint: dynamodbLocal.endpoint });
+async function tableNames(endpoint: string) {
+  const client = createDynamoDBClient({ endpoint });
   return (await client.send(new ListTablesCommand({}))).TableNames;
 }
 
@@ -37,29 +36,12 @@ function expectOneLine(error: unknown) {
   expect((error as Error).message).not.toMatch(/\n/);
 }
 
+// Each JVM costs seconds of CPU at startup, so the file starts one, in a parent
+// process (below): it shows DynamoDB Local in memory answering and the kernel's
+// tie to the parent. What startDynamoDBLocal does on a port asked for, with a
+// dataDir, and on stop() (the JVM gone, killWithParent's tie undone) is
+// checked by supervised-dynamodb-local.test.ts, whose JVMs start that way.
 describe('startDynamoDBLocal', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
-  // each JVM costs seconds of CPU at startup: one test checks all it can on each
-  it('starts on the port asked for, answers, writes nothing to dataDir when in memory, and is gone after stop()', async () => {
-    const port = await freePort();
-    const dataDir = join(tmpdir(), `dynamodb-local-unused-${process.pid}-${Date.now()}`);
-    const dynamodbLocal = await startDynamoDBLocal({ inMemory: true, dataDir, port });
-    try {
-      expect(dynamodbLocal.endpoint).toBe(`http://127.0.0.1:${port}`);
-      expect(dynamodbLocal.startupMs).toBeGreaterThan(0);
-      expect(await tableNames(dynamodbLocal)).toEqual([]);
-      expect(existsSync(dataDir)).toBe(false);
-    } finally {
-      await dynamodbLocal.stop();
-    }
-    expect(isRunning(dynamodbLocal.pid)).toBe(false);
-    await expect(tableNames(dynamodbLocal)).rejects.toThrow();
-    await dynamodbLocal.stop();
-  });
-
-  // what it does with a dataDir (a free port picked, the directory created,
-  // the tables kept there and found again after a restart) is checked by
-  // supervised-dynamodb-local.test.ts, whose JVMs have one
-
   it('refuses a port in use before starting Java, in one line that says what to do', async () => {
     const blocker = createServer();
     await new Promise<void>((listening) => blocker.listen(0, '127.0.0.1', listening));
@@ -92,12 +74,15 @@ describe('startDynamoDBLocal', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
 });
 
 // The JVM is tied to its parent by kill-with-parent.ts (exit and catchable
-// signals) and by setpriv --pdeathsig (SIGKILL). Two JVM parents prove both
-// ties hold for DynamoDB Local as startDynamoDBLocal runs it; the other ways a
-// parent ends are kill-with-parent's alone, checked with a `sleep` child.
+// signals) and by setpriv --pdeathsig (SIGKILL). A JVM parent proves the
+// kernel's tie, which depends on how startDynamoDBLocal launches Java. The
+// ways a parent ends that kill-with-parent handles are checked with a `sleep`
+// child: the JVM takes that same path (startDynamoDBLocal ties it with
+// killWithParent, see supervised-dynamodb-local.test.ts), and a JVM parent
+// could not tell it from the kernel's tie, which also fires when the parent dies.
 describe.concurrent('DynamoDB Local does not outlive the process that started it', { timeout: JVM_TEST_TIMEOUT_MS }, () => {
-  async function runParent(mode: 'exit' | 'wait' | 'own-handler', child: 'jvm' | 'sleep') {
-    const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode, child], {
+  async function runParent(mode: 'exit' | 'wait' | 'own-handler', child: 'jvm' | 'sleep', dataDir = '') {
+    const parent = spawn(process.execPath, ['--import', 'tsx', PARENT_FIXTURE, mode, child, dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -109,25 +94,30 @@ describe.concurrent('DynamoDB Local does not outlive the process that started it
     while (!stdout.includes('childPid') && Date.now() < deadline && parent.exitCode === null) {
       await sleep(20);
     }
-    const childPid = (
-      JSON.parse(stdout.split('\n').find((line) => line.includes('childPid')) ?? '{}') as { childPid: number }
-    ).childPid;
-    return { parent, childPid, exited, output: () => stdout };
+    const { childPid, endpoint } = JSON.parse(stdout.split('\n').find((line) => line.includes('childPid')) ?? '{}') as {
+      childPid: number;
+      endpoint?: string;
+    };
+    return { parent, childPid, endpoint, exited, output: () => stdout };
   }
 
-  it('is killed on SIGTERM, and the parent still ends by that signal when it has no handler of its own', async () => {
-    const { parent, childPid, exited } = await runParent('wait', 'jvm');
-    expect(isRunning(childPid)).toBe(true);
-    parent.kill('SIGTERM');
-    expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
-    expect(await waitUntilGone(childPid)).toBe(true);
-  });
-
-  it('is killed by the kernel when the parent is SIGKILLed (setpriv --pdeathsig)', async () => {
-    const { parent, childPid, exited } = await runParent('wait', 'jvm');
+  it('answers, in memory (writing nothing to dataDir), and is killed by the kernel when the parent is SIGKILLed (setpriv --pdeathsig)', async () => {
+    const dataDir = join(tmpdir(), `dynamodb-local-unused-${process.pid}-${Date.now()}`);
+    const { parent, childPid, endpoint, exited } = await runParent('wait', 'jvm', dataDir);
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await tableNames(endpoint!)).toEqual([]);
+    expect(existsSync(dataDir)).toBe(false);
     expect(isRunning(childPid)).toBe(true);
     parent.kill('SIGKILL');
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await waitUntilGone(childPid)).toBe(true);
+  });
+
+  it('a child tied by killWithParent is killed on SIGTERM, and the parent still ends by that signal when it has no handler of its own', async () => {
+    const { parent, childPid, exited } = await runParent('wait', 'sleep');
+    expect(isRunning(childPid)).toBe(true);
+    parent.kill('SIGTERM');
+    expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
     expect(await waitUntilGone(childPid)).toBe(true);
   });
 

@@ -9,8 +9,12 @@ import { superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './supervis
 import { isRunning } from './test-support.ts';
 
 // A supervised DynamoDB Local of its own, killed the hardest way there is.
-// Its JVMs are the only ones the tests start with a dataDir, so they also show what
-// startDynamoDBLocal does with one (each JVM start costs seconds of CPU).
+// Each JVM start costs seconds of CPU, so its two JVMs also show what
+// startDynamoDBLocal does (dynamodb-local.test.ts relies on it): the first
+// with a dataDir and no port (a free one picked, the directory created), the
+// second on the port asked for (the same endpoint), finding the tables in
+// dataDir again; each tied to this process by killWithParent while it runs,
+// and gone after stop().
 
 const parent = mkdtempSync(join(tmpdir(), 'supervised-dynamodb-'));
 const dataDir = join(parent, 'not', 'yet', 'there');
@@ -32,7 +36,10 @@ async function waitForLine(pattern: RegExp, timeoutMs: number) {
 
 describe('superviseDynamoDBLocal', () => {
   it('says when DynamoDB Local dies, and starts it again on the same endpoint with the same data', async () => {
+    const signalListeners = process.listeners('SIGTERM');
     supervised = await superviseDynamoDBLocal({ dataDir, log: (line) => lines.push(line), firstBackoffMs: 100 });
+    // kill-with-parent.ts's tie shows as its signal listener
+    expect(process.listeners('SIGTERM')).toHaveLength(signalListeners.length + 1);
     // no port asked for: startDynamoDBLocal picks a free one, and creates dataDir
     expect(supervised.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = createDynamoDBClient({ endpoint: supervised.endpoint });
@@ -58,6 +65,9 @@ describe('superviseDynamoDBLocal', () => {
     const lastPid = supervised.pid();
     await supervised.stop();
     expect(isRunning(lastPid)).toBe(false);
+    expect(process.listeners('SIGTERM')).toEqual(signalListeners);
+    await expect(client.send(new ListTablesCommand({}))).rejects.toThrow();
+    await supervised.stop();
     expect(readdirSync(dataDir)).toEqual(['shared-local-instance.db']);
   }, 60_000);
 });
