@@ -1,21 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// Two projects:
+// `npx vitest run` (and `npm test`) runs every test file as one project,
+// `all`, on three workers. Naming a project picks a part:
 // - unit: everything that needs neither Java nor DynamoDB Local (the runtime,
 //   GraphQL, server, auth, resolvers, infra, scripts). `npx vitest run --project unit`.
 // - integration: the tests that talk to DynamoDB Local (or start it), the
 //   browser test, `npm run dev`, and the tests of the Events API served from
-//   its own cloud assembly (test/serve), synthesized once for the run. They
-//   share one DynamoDB Local started by the global setup; each file makes its
-//   own tables, so files run in parallel without seeing each other's data.
-//   Neither global setup waits for what it starts: a test waits for DynamoDB
-//   Local or the assembly when it first needs it, so the files that need
-//   neither run meanwhile.
-// Vitest runs the projects' files in one queue, integration's first (by
-// project name, then longest first): those wait on JVMs and sockets much of
-// the time, and the unit files keep both cores busy while the last of them end.
-// A test that needs DynamoDB Local but is left in the unit project fails with
-// a message saying so (see sharedDynamoDBEndpoint in packages/appsync-local/src/dynamodb/test-support.ts).
+//   its own cloud assembly (test/serve), synthesized once for the run.
+// One project rather than those two, because vitest starts workers per
+// project and runs one project's files after the other's: the integration
+// files wait on JVMs, sockets and child processes much of the time, and with
+// one project the unit files use the cores meanwhile, in workers that load
+// aws-cdk-lib, graphql and the AWS SDK once (measured, npm test on 2 cores:
+// 66–68 s with the two projects on 2 or 3 workers, 61 s as one project on 2,
+// 50 s on 3, and the least CPU, 92 s). Three workers only help there: the
+// unit project alone runs on two (14.3 s, against 15.3 s on three).
+// The DynamoDB-bound tests share one DynamoDB Local started by the global
+// setup; each file makes its own tables, so files run in parallel without
+// seeing each other's data. Neither global setup waits for what it starts: a
+// test waits for DynamoDB Local or the assembly when it first needs it, so
+// the files that need neither run meanwhile. A test that needs DynamoDB Local
+// but is left out of NEEDS_DYNAMODB_LOCAL fails in the unit project with a
+// message saying so (see sharedDynamoDBEndpoint in packages/appsync-local/src/dynamodb/test-support.ts).
 
 const NEEDS_DYNAMODB_LOCAL = [
   '**/dynamodb/operations/*.test.ts',
@@ -39,15 +45,42 @@ const EVENTS_ASSEMBLY_SETUP = 'test/support/events-assembly.global-setup.ts';
 
 const ALL_TESTS = '{packages/*/src,dev,model,resolvers,infra,scripts,test}/**/*.test.ts';
 
+/** whether the command names projects (`--project unit`): only then are the parts defined */
+const PICKS_PROJECTS = process.argv.some((argument) => argument === '--project' || argument.startsWith('--project='));
+
+const ALL: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: 'all', include: [ALL_TESTS], globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP] },
+};
+
+const PARTS: TestProjectInlineConfiguration[] = [
+  {
+    extends: true,
+    test: {
+      name: 'unit',
+      include: [ALL_TESTS],
+      exclude: ['**/node_modules/**', ...NEEDS_DYNAMODB_LOCAL],
+      maxWorkers: 2,
+      // after integration when both are picked: projects run side by side only with the same maxWorkers
+      sequence: { groupOrder: 1 },
+    },
+  },
+  {
+    extends: true,
+    test: {
+      name: 'integration',
+      include: NEEDS_DYNAMODB_LOCAL,
+      globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
+    },
+  },
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // not 3, though the integration files wait much of the time: a third
-    // worker loads its own aws-cdk-lib, graphql and AWS SDK (measured: 74 s of
-    // worker CPU instead of 64 s), and CPU is what the 2 cores run short of
-    maxWorkers: 2,
+    maxWorkers: 3,
     // no test changes shared state (no mocks, no stubbed globals; the few that
     // set an environment variable restore it), so the files a worker runs
     // share its module cache: aws-cdk-lib, graphql and the AWS SDK load once
@@ -57,23 +90,6 @@ export default defineConfig({
     // keyed by their content), so a run after the first transforms only what
     // changed (unit project: transform 5.6 s and import 11.7 s become 1.0 s and 5.0 s)
     experimental: { fsModuleCache: true },
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: [ALL_TESTS],
-          exclude: ['**/node_modules/**', ...NEEDS_DYNAMODB_LOCAL],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          include: NEEDS_DYNAMODB_LOCAL,
-          globalSetup: [DYNAMODB_LOCAL_SETUP, EVENTS_ASSEMBLY_SETUP],
-        },
-      },
-    ],
+    projects: PICKS_PROJECTS ? [ALL, ...PARTS] : [ALL],
   },
 });
