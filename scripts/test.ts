@@ -3,15 +3,16 @@ import { readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { fromProjectRoot, PROJECT_ROOT } from '../model/project-paths.ts';
 
-// `npm test`: lint, typecheck, the codegen check, and the resolver build
-// followed by every vitest project, all at once. The checks cost about 20 s of
-// CPU on a cold machine (ESLint 10, tsgo 5, codegen 3; ESLint's cache makes a
-// second run 1 s) and the tests wait on JVMs and sockets part of the time, so
-// on a 2-core machine running them side by side saves the checks' time. Each
-// step's output is printed whole when it ends (the tests' last), so nothing
-// interleaves; the exit status is 1 if any step failed. The steps run
-// package.json's scripts as `npm run` would (with node_modules/.bin on the
-// PATH), without starting npm for each (a third of a second of CPU apiece).
+// `npm test`: lint, typecheck, the codegen check, CloudFormation's rules on
+// the templates, and the resolver build followed by the tests, all at once.
+// The checks cost about 25 s of CPU on a cold machine (ESLint 10, tsgo 5,
+// the template check 5, codegen 3; ESLint's cache makes a second run 1 s) and
+// the tests wait on JVMs and sockets part of the time, so on a 2-core machine
+// running them side by side saves the checks' time. Each step's output is
+// printed whole when it ends (the tests' last), so nothing interleaves; the
+// exit status is 1 if any step failed. The steps run package.json's scripts
+// as `npm run` would (with node_modules/.bin on the PATH), without starting
+// npm for each (a third of a second of CPU apiece).
 
 interface Step {
   name: string;
@@ -24,6 +25,7 @@ const STEPS: Step[] = [
   { name: 'lint', command: scripts.lint },
   { name: 'typecheck', command: scripts.typecheck },
   { name: 'codegen check', command: `${scripts.codegen} --check` },
+  { name: 'template check', command: scripts['check:templates'] },
   { name: 'build and tests', command: `${scripts.build} && vitest run` },
 ];
 
