@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoAuthenticator, loadLocalUserPoolKeys, localUserSub } from 'appsync-local';
 import { temporaryUserPoolKeys, type TemporaryUserPoolKeys } from 'appsync-local/testing';
-import { PROJECT_ROOT } from '../model/project-paths.ts';
 import { EVENTS_USER_POOL } from './events-api.ts';
 import { tokenCommand } from './token-command.ts';
-
-const run = promisify(execFile);
 
 let pool: TemporaryUserPoolKeys;
 
@@ -17,14 +12,8 @@ beforeAll(async () => {
 
 afterAll(() => pool.remove());
 
-// One test runs the command as npm does, in a process of its own; the others
-// call it in this process (a process costs seconds of CPU to load the package).
-function tokenCli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'dev/token-cli.ts', '--keys-dir', pool.directory, ...args], {
-    cwd: PROJECT_ROOT,
-  });
-}
-
+// The command in this process (token-cli.ts only hands it the process's
+// arguments and console): a process of its own costs 1.5 s of CPU to load the package.
 async function token(...args: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -47,7 +36,7 @@ async function identityFor(token: string) {
 
 describe('npm run token', () => {
   it('prints, alone on the last line, an ID token the local user pool accepts', async () => {
-    const { stdout, stderr } = await tokenCli('--user', 'alice', '--group', 'admins', '--group', 'editors');
+    const { stdout, stderr } = await token('--user', 'alice', '--group', 'admins', '--group', 'editors');
     const lastLine = stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(lastLine).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const identity = await identityFor(lastLine);
