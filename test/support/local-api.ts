@@ -85,14 +85,20 @@ interface StartedApi {
 /** Options only `npm run dev`'s wiring takes; the cloud assembly fixes them. */
 const DEV_ONLY_OPTIONS = ['stage', 'settings', 'allowedOrigins', 'resolverTimeoutMs', 'dynamodbEndpoint', 'ensureTable', 'tls'] as const;
 
-async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys): Promise<StartedApi> {
+/** the DynamoDB the API uses, reached once for the API and the test's own reads */
+interface Database {
+  endpoint: string;
+  client: DynamoDBClient;
+}
+
+async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys, database: Database): Promise<StartedApi> {
   const devOnly = DEV_ONLY_OPTIONS.filter((option) => options[option] !== undefined);
   if (devOnly.length > 0) {
     throw new Error(`startLocalApi: ${devOnly.join(', ')} cannot be set on the API served from its cloud assembly`);
   }
   const served = await serveCloudAssembly({
     directory: await waitForEventsAssembly(),
-    dynamodbEndpoint: await sharedDynamoDBEndpoint(),
+    dynamodbEndpoint: database.endpoint,
     tableNamePrefix: `${uniqueTableName('served')}-`,
     userPoolKeys,
     apiKeys: options.apiKeys ?? [{ key: TEST_API_KEY }],
@@ -108,11 +114,10 @@ async function serveFromAssembly(options: LocalApiOptions, userPoolKeys: LocalUs
   };
 }
 
-async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys): Promise<StartedApi> {
-  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? (await sharedDynamoDBEndpoint()) });
+async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserPoolKeys, database: Database): Promise<StartedApi> {
   const tableName = uniqueTableName(eventsTable.name);
   const server = await startEventsApi({
-    dynamodb,
+    dynamodb: database.client,
     tableName,
     port: 0,
     apiKeys: options.apiKeys ?? [{ key: TEST_API_KEY }],
@@ -135,11 +140,12 @@ async function startFromModel(options: LocalApiOptions, userPoolKeys: LocalUserP
 }
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
-  const dynamodb = createDynamoDBClient({ endpoint: options.dynamodbEndpoint ?? (await sharedDynamoDBEndpoint()) });
+  const endpoint = options.dynamodbEndpoint ?? (await sharedDynamoDBEndpoint());
+  const dynamodb = createDynamoDBClient({ endpoint });
   // the pool's key is not what these tests check (the attack matrix forges with a key of its own)
   const userPool = await temporaryUserPoolKeys({ sharedKey: true });
   const start = options.source === 'cdk.out' ? serveFromAssembly : startFromModel;
-  const server = await start(options, userPool.keys);
+  const server = await start(options, userPool.keys, { endpoint, client: dynamodb });
   const { tableName } = server;
   const url = `${server.url}/graphql`;
   const tokenFor: LocalApi['tokenFor'] = (username, tokenOptions = {}) =>
