@@ -44,22 +44,22 @@ function fingerprintOfRules(): string {
 
 /** `check(code)`, or what it found for the same code under the same rules before. */
 export function rememberedCheck(code: string, check: (code: string) => CodeProblem[]): CodeProblem[] {
-  rulesFingerprint ??= fingerprintOfRules();
-  const key = createHash('sha256').update(rulesFingerprint).update(code).digest('hex');
-  let problems = remembered.get(key);
+  // the rules cannot change while the process runs: in memory the code alone is the key
+  let problems = remembered.get(code);
   if (!problems) {
-    problems = directory ? checkedInFolder(directory, key, () => check(code)) : check(code);
-    remembered.set(key, problems);
+    problems = directory ? checkedInFolder(directory, code, check) : check(code);
+    remembered.set(code, problems);
   }
   return problems;
 }
 
-function checkedInFolder(folder: string, key: string, check: () => CodeProblem[]): CodeProblem[] {
-  const file = join(folder, `${key}.json`);
+function checkedInFolder(folder: string, code: string, check: (code: string) => CodeProblem[]): CodeProblem[] {
+  rulesFingerprint ??= fingerprintOfRules();
+  const file = join(folder, `${createHash('sha256').update(rulesFingerprint).update(code).digest('hex')}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as CodeProblem[];
   } catch {
-    const problems = check();
+    const problems = check(code);
     try {
       writeFileSync(file, JSON.stringify(problems));
     } catch {
